@@ -23,6 +23,9 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "")
 INSTALLED_APPS = [
     "home",
     "territories",
+    "manifesto",
+    "wagtail_modeladmin",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -88,6 +91,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# How many reverse proxies in front of the site append to X-Forwarded-For:
+# the client address (for rate limits) is read past them.
+TRUSTED_PROXY_COUNT = int(env_str("DJANGO_TRUSTED_PROXY_COUNT", "0"))
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
@@ -189,5 +196,6 @@ LOGGING = {
             "level": "INFO",
             "propagate": False,
         },
+        "manifesto": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
