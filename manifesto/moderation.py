@@ -8,7 +8,7 @@ seeing the list needs any permission on signatures.
 
 import datetime
 
-from django.contrib.admin import display
+from django.contrib.admin import SimpleListFilter, display
 from django.contrib.admin.utils import quote
 from django.urls import re_path
 from django.utils import timezone
@@ -19,11 +19,27 @@ from wagtail_modeladmin.helpers import AdminURLHelper, ButtonHelper, PermissionH
 from wagtail_modeladmin.options import ModelAdmin
 from wagtail_modeladmin.views import IndexView, InspectView
 
+from territories.models import Region
+
 from . import moderation_views
 from .models import Signature
 from .opendata import neutralise
 
 BULK_FORM_ID = "decision-groupee"
+
+
+class RegionListFilter(SimpleListFilter):
+    # Django's filter on a foreign key needs django.contrib.admin's site.
+    title = _("région")
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return Region.objects.order_by("name").values_list("code", "name")
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(collectivity__region_id=self.value())
+        return queryset
 
 
 class SignaturePermissionHelper(PermissionHelper):
@@ -197,7 +213,7 @@ class SignatureAdmin(ModelAdmin):
         "email_problem",
     )
     list_display_add_buttons = "collectivity"
-    list_filter = ("status", "collectivity__kind", "collectivity__region")
+    list_filter = ("status", "collectivity__kind", RegionListFilter)
     list_select_related = ("collectivity__region", "collectivity__departement")
     search_fields = ("collectivity__name", "signer_name")
     list_per_page = 50
