@@ -172,6 +172,13 @@ class Collectivity(models.Model):
         return self.get_kind_display()
 
     @property
+    def postcodes(self):
+        """The commune's postcodes, in order, separated by spaces."""
+        return " ".join(sorted(entry.code for entry in self.postcode_entries.all()))
+
+    postcodes.fget.short_description = _("codes postaux")
+
+    @property
     def public_identifier(self):
         """The identifier used in public addresses.
 

@@ -72,18 +72,30 @@ def search_collectivities(text, *, queryset=None, limit=MAX_RESULTS):
     text = clean_query(text)
     if queryset is None:
         queryset = Collectivity.objects.signable()
-    condition, rank = _identifier_match(text) or _name_match(text) or (None, None)
-    if condition is None:
-        return SearchResult(text)
-    matches = (
-        queryset.filter(condition)
-        .annotate(match_rank=rank)
-        .select_related("departement", "region")
-        .order_by("match_rank", F("population").desc(nulls_last=True), "name", "pk")
-    )
-    collectivities = list(matches[: limit + 1])
+    matches = best_first(match_collectivities(text, queryset))
+    collectivities = list(matches.select_related("departement", "region")[: limit + 1])
     return SearchResult(
         text, collectivities[:limit], has_more=len(collectivities) > limit
+    )
+
+
+def match_collectivities(text, queryset):
+    """The collectivities of ``queryset`` matching ``text``, with their rank.
+
+    Each carries ``match_rank`` (0 for an exact match). The queryset keeps its
+    order: ``best_first()`` puts the best matches first.
+    """
+    text = clean_query(text)
+    condition, rank = _identifier_match(text) or _name_match(text) or (None, None)
+    if condition is None:
+        return queryset.none().annotate(match_rank=Value(EXACT))
+    return queryset.filter(condition).annotate(match_rank=rank)
+
+
+def best_first(matches):
+    """Order matches by rank, then from the most populated, then by name."""
+    return matches.order_by(
+        "match_rank", F("population").desc(nulls_last=True), "name", "pk"
     )
 
 
