@@ -1,9 +1,10 @@
 """Error pages are French, accessible, and work with DEBUG off."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
-from django.views.defaults import server_error
+from django.views.defaults import permission_denied, server_error
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +55,12 @@ def test_failing_view_gets_the_french_500_page(settings, home_page):
     assert response.status_code == 500
     assert "Erreur du serveur" in response.content.decode()
     assert "RuntimeError" not in response.content.decode()
+
+
+def test_permission_denied_gets_the_french_403_page(home_page):
+    request = RequestFactory().get("/reserve/")
+
+    response = permission_denied(request, PermissionDenied())
+
+    assert response.status_code == 403
+    assert "<h1>Accès refusé</h1>" in response.content.decode()

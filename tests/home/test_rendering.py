@@ -199,3 +199,34 @@ def test_draft_standard_page_is_not_served(client, make_page):
 
     assert client.get("/brouillon/").status_code == 404
     assert StandardPage.objects.get(pk=page.pk).live is False
+
+
+def test_pages_load_nothing_from_elsewhere(client, make_page, image):
+    """Stylesheets, icons, scripts and images all come from the site itself."""
+    page = make_page(
+        "À propos",
+        body=[
+            {
+                "type": "figure",
+                "value": {
+                    "image": {
+                        "image": image.pk,
+                        "alt_text": "Carte",
+                        "decorative": False,
+                    },
+                    "caption": "",
+                },
+            }
+        ],
+    )
+    html = body_of(client.get(page.url))
+
+    resources = re.findall(r'<link rel="(?:stylesheet|icon)" href="([^"]+)"', html)
+    resources += re.findall(r'<(?:script|img)\b[^>]*\bsrc="([^"]+)"', html)
+    resources += [
+        url
+        for srcset in re.findall(r'srcset="([^"]+)"', html)
+        for url in re.findall(r"(\S+) \d+w", srcset)
+    ]
+    assert len(resources) >= 4
+    assert all(url.startswith("/") and not url.startswith("//") for url in resources)
