@@ -94,7 +94,10 @@ def breadcrumb_items(context):
     ancestors = page.get_ancestors().filter(depth__gt=site.root_page.depth)
     return (
         [home]
-        + [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+        + [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in ancestors
+        ]
         + [{"title": page.title, "url": page.get_url(request)}]
     )
 
