@@ -118,9 +118,8 @@ class SignatureForm(forms.ModelForm):
             "public_message": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, privacy_url="", **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.privacy_url = privacy_url
         self.fields["deliberation_date"].input_formats = ["%d/%m/%Y", "%Y-%m-%d"]
 
     @property

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
@@ -21,10 +22,17 @@ from .models import ManifestoPage, Signature, SignatureStateError
 logger = logging.getLogger(__name__)
 
 SIGNATORIES_PER_PAGE = 30
+SIGN_TITLE = _("Signer le manifeste")
+SIGNATORIES_TITLE = _("Les signataires")
 
 
-def _render(request, page, template, context=None, status=200):
+def _render(request, page, template, title, context=None, status=200):
+    """Render one of the page's routes, titled ``title`` in the breadcrumb."""
     full_context = page.get_context(request)
+    full_context["breadcrumb_trail"] = [
+        (page.title, page.url),
+        (title, request.path),
+    ]
     full_context.update(context or {})
     return TemplateResponse(request, template, full_context, status=status)
 
@@ -33,16 +41,17 @@ def _render(request, page, template, context=None, status=200):
 
 
 def sign(request, page):
-    privacy_url = page.privacy_page.url if page.privacy_page_id else ""
     if request.method != "POST":
-        form = SignatureForm(privacy_url=privacy_url)
-        return _render(request, page, "manifesto/sign.html", {"form": form})
+        form = SignatureForm()
+        return _render(request, page, "manifesto/sign.html", SIGN_TITLE, {"form": form})
 
-    form = SignatureForm(request.POST, request.FILES, privacy_url=privacy_url)
+    form = SignatureForm(request.POST, request.FILES)
     if ratelimit.is_limited(request):
         logger.info("Signature refused: too many from one client")
         context = {"form": form, "rate_limited": True}
-        return _render(request, page, "manifesto/sign.html", context, status=429)
+        return _render(
+            request, page, "manifesto/sign.html", SIGN_TITLE, context, status=429
+        )
 
     if form.is_spam:
         # Answer as if all went well, so that the robot learns nothing.
@@ -62,12 +71,14 @@ def sign(request, page):
             return redirect(url if sent else f"{url}?courriel=echec")
 
     context = {"form": form, "logo_lost": bool(request.FILES.get("logo"))}
-    return _render(request, page, "manifesto/sign.html", context)
+    return _render(request, page, "manifesto/sign.html", SIGN_TITLE, context)
 
 
 def sign_thanks(request, page):
     context = {"email_failed": request.GET.get("courriel") == "echec"}
-    return _render(request, page, "manifesto/sign_thanks.html", context)
+    return _render(
+        request, page, "manifesto/sign_thanks.html", _("Signature envoyée"), context
+    )
 
 
 # ----- Links sent by email -----
@@ -95,7 +106,13 @@ def confirm(request, page, token):
         return redirect(request.path)
     if signature.status != Signature.Status.AWAITING_CONFIRMATION:
         return _signature_state(request, page, signature)
-    return _render(request, page, "manifesto/confirm.html", {"signature": signature})
+    return _render(
+        request,
+        page,
+        "manifesto/confirm.html",
+        _("Confirmer la signature"),
+        {"signature": signature},
+    )
 
 
 def withdraw(request, page, token):
@@ -114,7 +131,13 @@ def withdraw(request, page, token):
         return redirect(request.path)
     if not signature.is_live:
         return _signature_state(request, page, signature)
-    return _render(request, page, "manifesto/withdraw.html", {"signature": signature})
+    return _render(
+        request,
+        page,
+        "manifesto/withdraw.html",
+        _("Retirer la signature"),
+        {"signature": signature},
+    )
 
 
 def _signature_or_none(signature_id):
@@ -124,14 +147,25 @@ def _signature_or_none(signature_id):
 
 def _signature_state(request, page, signature):
     return _render(
-        request, page, "manifesto/signature_state.html", {"signature": signature}
+        request,
+        page,
+        "manifesto/signature_state.html",
+        _("Votre signature"),
+        {"signature": signature},
     )
 
 
 def _link_error(request, page, reason):
     status = 404 if reason == "unknown" else 400
     context = {"reason": reason, "max_age_days": tokens.CONFIRMATION_MAX_AGE.days}
-    return _render(request, page, "manifesto/link_error.html", context, status=status)
+    return _render(
+        request,
+        page,
+        "manifesto/link_error.html",
+        _("Lien non valable"),
+        context,
+        status=status,
+    )
 
 
 # ----- Signatories -----
@@ -170,7 +204,9 @@ def signatories(request, page):
         "tile_size": regions.TILE_SIZE,
         "query_without_page": query.urlencode(),
     }
-    return _render(request, page, "manifesto/signatories.html", context)
+    return _render(
+        request, page, "manifesto/signatories.html", SIGNATORIES_TITLE, context
+    )
 
 
 # ----- Open data, next to the manifesto page -----

@@ -50,6 +50,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("home", "0003_roles"),
         ("manifesto", "0001_initial"),
     ]
 

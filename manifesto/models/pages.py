@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -45,31 +45,12 @@ class ManifestoPage(RoutablePageMixin, Page):
         features=["bold", "italic", "link"],
         help_text=_("Affichée en tête de la liste des signataires."),
     )
-    privacy_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("page de confidentialité"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text=_(
-            "La page qui explique l'usage des données personnelles ; le "
-            "formulaire de signature y renvoie."
-        ),
-    )
-
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
-        MultiFieldPanel(
-            [
-                FieldPanel("signing_introduction"),
-                FieldPanel("privacy_page"),
-            ],
-            heading=_("Signature"),
-        ),
+        FieldPanel("signing_introduction"),
         FieldPanel("signatories_introduction"),
     ]
 
