@@ -1,7 +1,10 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.site_summary import SummaryItem
 from wagtail_modeladmin.options import modeladmin_register
 
+from .models import Signature
 from .moderation import SignatureAdmin
 
 modeladmin_register(SignatureAdmin)
@@ -35,3 +38,25 @@ def register_signature_log_actions(actions):
         _("Courriel renvoyé"),
         _("Courriel au signataire renvoyé"),
     )
+
+
+class SignaturesSummaryItem(SummaryItem):
+    """On the dashboard: how many signatures await a decision."""
+
+    order = 250
+    template_name = "manifesto/admin/summary_item.html"
+
+    def get_context_data(self, parent_context):
+        return {
+            "awaiting": Signature.objects.awaiting_moderation().count(),
+            "index_url": reverse("manifesto_signature_modeladmin_index"),
+            "status": Signature.Status.AWAITING_MODERATION,
+        }
+
+    def is_shown(self):
+        return self.request.user.has_perm("manifesto.moderate_signature")
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_signatures_summary_item(request, items):
+    items.append(SignaturesSummaryItem(request))

@@ -370,3 +370,70 @@ def test_moderator_groups_hold_the_moderation_permission(db):
             "codename", flat=True
         )
     )
+
+
+def test_dashboard_counts_signatures_awaiting_a_decision(moderator_client, awaiting):
+    html = moderator_client.get("/admin/").content.decode()
+
+    assert "1 signature à valider" in html
+    assert f"{INDEX_URL}?status=awaiting_moderation" in html
+
+
+def test_editor_dashboard_says_nothing_of_signatures(editor_client, awaiting):
+    assert "à valider" not in editor_client.get("/admin/").content.decode()
+
+
+def test_moderator_can_correct_a_signature_and_remove_its_logo(
+    moderator_client, awaiting
+):
+    from .conftest import image_file
+
+    awaiting.logo.save("logo.png", image_file(), save=True)
+    storage, stored = awaiting.logo.storage, awaiting.logo.name
+    edit_url = action_url("edit", awaiting)
+    assert moderator_client.get(edit_url).status_code == 200
+
+    response = moderator_client.post(
+        edit_url,
+        {
+            "signer_name": "Camille Martin-Durand",
+            "signer_mandate": "Maire",
+            "email": awaiting.email,
+            "deliberation_date": "",
+            "deliberation_url": "",
+            "logo-clear": "on",
+            "public_message": "",
+            "moderation_note": "Nom corrigé à sa demande.",
+        },
+    )
+
+    assert response.status_code == 302
+    awaiting.refresh_from_db()
+    assert awaiting.signer_name == "Camille Martin-Durand"
+    assert not awaiting.logo
+    assert not storage.exists(stored)
+    assert awaiting.status == Signature.Status.AWAITING_MODERATION
+
+
+def test_logo_replaced_in_the_admin_is_checked_and_resized(moderator_client, awaiting):
+    from .conftest import image_file
+
+    awaiting.logo.save("logo.png", image_file(), save=True)
+    storage, previous = awaiting.logo.storage, awaiting.logo.name
+
+    response = moderator_client.post(
+        action_url("edit", awaiting),
+        {
+            "signer_name": awaiting.signer_name,
+            "signer_mandate": awaiting.signer_mandate,
+            "email": awaiting.email,
+            "logo": image_file(size=(1000, 1000)),
+            "moderation_note": "",
+        },
+    )
+
+    assert response.status_code == 302
+    awaiting.refresh_from_db()
+    assert awaiting.logo.name.endswith(".webp")
+    assert (awaiting.logo_width, awaiting.logo_height) == (240, 240)
+    assert not storage.exists(previous)
