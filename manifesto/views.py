@@ -223,5 +223,9 @@ def signatories_data(request, page_path, extension):
             raise Http404
     signatures = opendata.signatories()
     if extension == "csv":
-        return opendata.csv_response(signatures)
-    return opendata.json_response(signatures)
+        response = opendata.csv_response(signatures)
+    else:
+        response = opendata.json_response(signatures)
+    # Open data: any site may read it from a browser.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

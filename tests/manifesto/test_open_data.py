@@ -137,6 +137,13 @@ def test_open_data_is_only_served_next_to_a_manifesto(client, manifesto_page):
     assert client.get("/manifeste/inconnu/signataires.json").status_code == 404
 
 
+@pytest.mark.parametrize("extension", ["csv", "json"])
+def test_open_data_may_be_read_from_any_site(client, manifesto_page, extension):
+    response = client.get(f"/manifeste/signataires.{extension}")
+
+    assert response["Access-Control-Allow-Origin"] == "*"
+
+
 def test_open_data_answers_get_only(client, manifesto_page):
     assert client.post("/manifeste/signataires.csv").status_code == 405
 
