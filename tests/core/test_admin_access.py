@@ -69,7 +69,7 @@ def test_each_admin_request_restarts_the_idle_delay(client, editor):
     )
 
 
-def test_idle_delay_is_short(editor):
+def test_idle_delay_is_short():
     assert settings.SESSION_COOKIE_AGE <= 60 * 60
     assert settings.SESSION_SAVE_EVERY_REQUEST
 

@@ -6,7 +6,10 @@ import secrets
 import subprocess
 import sys
 
+from django.test import override_settings
+
 from config.settings import base
+from core import checks
 
 PRODUCTION_ENVIRONMENT = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
@@ -102,3 +105,19 @@ def test_health_check_is_reachable_over_plain_http_in_production():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_checklist_warns_when_emails_would_be_sent_inside_the_request():
+    """Tasks run in the request cannot retry a failed email: the checklist says so."""
+    immediate = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+    with override_settings(TASKS=immediate):
+        warnings = checks.check_tasks_run_in_background(None)
+    with override_settings(TASKS=database):
+        no_warnings = checks.check_tasks_run_in_background(None)
+
+    assert [warning.id for warning in warnings] == ["core.W002"]
+    assert no_warnings == []
