@@ -8,6 +8,7 @@ username nor the address is logged or stored in clear.
 """
 
 import logging
+import math
 
 from django import forms
 from django.utils.translation import ngettext_lazy
@@ -71,7 +72,7 @@ class ThrottledLoginForm(LoginForm):
         throttle = LoginThrottle(self.request, self.cleaned_data.get("username") or "")
         if throttle.is_blocked():
             logger.warning("Admin login refused: too many failed attempts")
-            minutes = max(1, -(-throttle.seconds_left() // 60))
+            minutes = max(1, math.ceil(throttle.seconds_left() / 60))
             raise forms.ValidationError(
                 self.too_many_attempts_message,
                 code="too_many_attempts",

@@ -80,9 +80,10 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if settings.DEBUG or not isinstance(exception, DATABASE_UNAVAILABLE_ERRORS):
             return None
+        detail = str(exception).strip().splitlines()
         logger.error(
             "Database unavailable, answered 503: error=%s detail=%s",
             type(exception).__name__,
-            str(exception).strip().splitlines()[0] if str(exception).strip() else "",
+            detail[0] if detail else "",
         )
         return service_unavailable(request)

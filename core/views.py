@@ -1,4 +1,5 @@
 import logging
+import math
 import sys
 import uuid
 
@@ -34,7 +35,7 @@ def _render_without_database(template_name, context, status, fallback):
 
 def too_many_requests(request, retry_after):
     """The French 429 page; nothing of what was sent has been kept."""
-    minutes = max(1, -(-retry_after // 60))
+    minutes = max(1, math.ceil(retry_after / 60))
     response = _render_without_database(
         "429.html",
         {"retry_after": retry_after, "retry_after_minutes": minutes},
