@@ -40,7 +40,7 @@ def assert_is_the_503_page(response):
     content = response.content.decode()
     assert '<html lang="fr">' in content
     assert "Site momentanément indisponible" in content
-    assert "il n'a pas été enregistré" in content
+    assert "il n’a pas été enregistré" in content
 
 
 @pytest.mark.django_db
