@@ -3,6 +3,7 @@
 from django import forms
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
@@ -68,5 +69,12 @@ def search_page(request):
     return TemplateResponse(
         request,
         "territories/search.html",
-        {"form": form, "query": query, "result": result},
+        {
+            "form": form,
+            "query": query,
+            "result": result,
+            "breadcrumb_trail": [
+                (_("Rechercher une collectivité"), reverse("territories:search"))
+            ],
+        },
     )
