@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django_tasks import TaskResultStatus
 from wagtail.admin import messages
 from wagtail_modeladmin.views import InstanceSpecificView, WMABaseView
 
@@ -73,9 +74,7 @@ class DecisionView(InstanceSpecificView):
             return self.render_to_response(self.get_context_data(form=form))
         step = services.approve if self.decision == "approve" else services.reject
         try:
-            signature = step(
-                self.instance.pk, request.user, form.cleaned_data["note"], request
-            )
+            signature = step(self.instance.pk, request.user, form.cleaned_data["note"])
         except SignatureStateError as error:
             messages.error(request, str(error))
             return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
@@ -104,16 +103,25 @@ class ResendEmailView(InstanceSpecificView):
         return super().get_context_data(**context)
 
     def post(self, request, *args, **kwargs):
-        if not self.instance.failed_email:
+        status = services.resend_email(self.instance.pk, request.user)
+        if status is None:
             messages.info(request, _("Aucun courriel n'est en échec ici."))
-        elif services.resend_email(self.instance.pk, request.user, request):
+        elif status == TaskResultStatus.SUCCESSFUL:
             messages.success(request, _("Le courriel est parti."))
-        else:
+        elif status == TaskResultStatus.FAILED:
             messages.error(
                 request,
                 _(
                     "Le courriel n'est toujours pas parti. Vérifiez la configuration "
                     "de l'envoi des courriels, puis réessayez."
+                ),
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "Le courriel est en file d'envoi. S'il échoue de nouveau, "
+                    "cette fiche l'indiquera."
                 ),
             )
         return redirect(self.url_helper.get_action_url("inspect", self.pk_quoted))
@@ -142,7 +150,7 @@ class BulkDecisionView(WMABaseView):
             messages.warning(request, _("Cochez d'abord les signatures à traiter."))
             return redirect(back)
         decided, refused = services.decide_many(
-            [int(value) for value in ids], request.user, decision, request
+            [int(value) for value in ids], request.user, decision
         )
         _report_decision(request, decided, refused, decision)
         return redirect(back)

@@ -10,6 +10,7 @@ import logging
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks import TaskResultStatus
 from wagtail.log_actions import log
 
 from . import emails
@@ -75,12 +76,12 @@ def live_signature_status(collectivity):
 # ----- Signing -----
 
 
-def sign(signature, request=None):
+def sign(signature):
     """Record a new signature and ask its signer to confirm it by email.
 
     Raise AlreadySigned when the collectivity holds a live signature; the
     database decides, so that two simultaneous attempts cannot both succeed.
-    Return whether the confirmation email left.
+    Return False if the confirmation email is known to have failed already.
     """
     forget_unconfirmed(signature.collectivity)
     signature.status = Signature.Status.AWAITING_CONFIRMATION
@@ -94,7 +95,8 @@ def sign(signature, request=None):
         raise AlreadySigned(status) from error
     log(signature, "manifesto.signature.submit")
     logger.info("Signature received: id=%d", signature.pk)
-    return emails.send_confirmation_request(signature, request)
+    status = emails.queue(signature, Signature.Email.CONFIRMATION)
+    return status != TaskResultStatus.FAILED
 
 
 def forget_unconfirmed(collectivity):
@@ -146,15 +148,15 @@ def withdraw(signature_id):
 # ----- Moderation -----
 
 
-def approve(signature_id, user, note="", request=None):
-    return _decide(signature_id, user, "approve", note, request)
+def approve(signature_id, user, note=""):
+    return _decide(signature_id, user, "approve", note)
 
 
-def reject(signature_id, user, note="", request=None):
-    return _decide(signature_id, user, "reject", note, request)
+def reject(signature_id, user, note=""):
+    return _decide(signature_id, user, "reject", note)
 
 
-def _decide(signature_id, user, decision, note, request):
+def _decide(signature_id, user, decision, note):
     with transaction.atomic():
         signature = _locked(signature_id)
         getattr(signature, decision)(user)
@@ -165,11 +167,12 @@ def _decide(signature_id, user, decision, note, request):
         signature.save(update_fields=fields)
         log(signature, f"manifesto.signature.{decision}", user=user)
     logger.info("Signature decided: id=%d decision=%s", signature.pk, decision)
-    emails.send_decision(signature, request)
+    emails.queue(signature, Signature.Email.DECISION)
+    signature.refresh_from_db(fields=["failed_email", "email_error", "email_failed_at"])
     return signature
 
 
-def decide_many(signature_ids, user, decision, request=None):
+def decide_many(signature_ids, user, decision):
     """Approve or reject several signatures; return (decided, refused) lists.
 
     A signature whose status does not allow the decision is left as it is.
@@ -178,19 +181,19 @@ def decide_many(signature_ids, user, decision, request=None):
     decided, refused = [], []
     for signature_id in signature_ids:
         try:
-            decided.append(step(signature_id, user, request=request))
+            decided.append(step(signature_id, user))
         except (Signature.DoesNotExist, SignatureStateError):
             refused.append(signature_id)
     return decided, refused
 
 
-def resend_email(signature_id, user, request=None):
-    """Send again the message to the signer that failed; return whether it left."""
-    signature = Signature.objects.select_related("collectivity").get(pk=signature_id)
-    sent = emails.resend(signature, request)
-    if sent:
-        log(signature, "manifesto.signature.resend_email", user=user)
-    return sent
+def resend_email(signature_id, user):
+    """Send again the email to the signer that failed; return the task's status."""
+    signature = Signature.objects.get(pk=signature_id)
+    if not signature.failed_email:
+        return None
+    log(signature, "manifesto.signature.resend_email", user=user)
+    return emails.queue(signature, signature.failed_email)
 
 
 def _unconfirmed_deadline():

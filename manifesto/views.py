@@ -2,6 +2,7 @@
 
 import contextlib
 import logging
+import math
 
 from django.core.paginator import Paginator
 from django.db.models import Count
@@ -48,10 +49,18 @@ def sign(request, page):
     form = SignatureForm(request.POST, request.FILES)
     if ratelimit.is_limited(request):
         logger.info("Signature refused: too many from one client")
-        context = {"form": form, "rate_limited": True}
-        return _render(
+        wait = ratelimit.retry_after(request)
+        context = {
+            "form": form,
+            "rate_limited": True,
+            "retry_after_minutes": max(1, math.ceil(wait / 60)),
+        }
+        response = _render(
             request, page, "manifesto/sign.html", SIGN_TITLE, context, status=429
         )
+        response["Retry-After"] = str(wait)
+        response["Cache-Control"] = "no-store"
+        return response
 
     if form.is_spam:
         # Answer as if all went well, so that the robot learns nothing.
@@ -62,7 +71,7 @@ def sign(request, page):
     if form.is_valid():
         signature = form.save(commit=False)
         try:
-            sent = services.sign(signature, request)
+            sent = services.sign(signature)
         except services.AlreadySigned as error:
             form.add_error("collectivity", error.message)
         else:

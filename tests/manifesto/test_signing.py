@@ -334,17 +334,18 @@ def test_honeypot_is_hidden_from_people_and_assistive_technologies(
 
 
 def test_rate_limit_answers_429_keeps_input_and_writes_nothing(
-    client, manifesto_page, labege, rennes
+    client, rf, manifesto_page, labege, rennes
 ):
     for _ in range(ratelimit.SIGNATURES_PER_WINDOW):
-        ratelimit_request = type("R", (), {"META": {"REMOTE_ADDR": "127.0.0.1"}})()
-        ratelimit.count_signature(ratelimit_request)
+        ratelimit.count_signature(rf.post(SIGN_URL, REMOTE_ADDR="127.0.0.1"))
 
     response = client.post(SIGN_URL, signing_data(rennes, signer_name="Alex Durand"))
 
     assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= ratelimit.WINDOW_SECONDS
     html = response.content.decode()
     assert "Trop de signatures envoyées" in html
+    assert "Réessayez dans 60 minutes" in html
     assert 'value="Alex Durand"' in html
     assert not Signature.objects.exists()
     assert mail.outbox == []
@@ -372,13 +373,31 @@ def test_rate_limit_counts_signatures_per_client_address(
     assert other.status_code == 302
 
 
-def test_rate_limit_reads_the_address_past_trusted_proxies(rf, settings):
+def test_rate_limit_counts_visitors_behind_a_proxy_apart(
+    client, manifesto_page, settings
+):
+    """Behind a reverse proxy, each visitor has a limit of their own."""
     settings.TRUSTED_PROXY_COUNT = 1
-    request = rf.get(
-        "/", HTTP_X_FORWARDED_FOR="203.0.113.9, 198.51.100.2", REMOTE_ADDR="10.0.0.1"
-    )
+    collectivities = [
+        make_collectivity(name=f"Commune {n}", code=f"3100{n}", siren=f"21310000{n}")
+        for n in range(ratelimit.SIGNATURES_PER_WINDOW + 2)
+    ]
 
-    assert ratelimit.client_address(request) == "198.51.100.2"
+    def sign_from(address, collectivity):
+        return client.post(
+            SIGN_URL,
+            signing_data(collectivity),
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=address,
+        ).status_code
+
+    statuses = [
+        sign_from("203.0.113.9", collectivity)
+        for collectivity in collectivities[: ratelimit.SIGNATURES_PER_WINDOW + 1]
+    ]
+
+    assert statuses[-1] == 429
+    assert sign_from("198.51.100.2", collectivities[-1]) == 302
 
 
 def test_email_failure_keeps_the_signature_and_records_it(
