@@ -129,7 +129,9 @@ def test_moderators_are_notified_through_the_shared_queue(
     assert queued.args_kwargs["kwargs"]["to"] == [moderator.email]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_worker_sends_the_queued_confirmation(worker_queue, unconfirmed):
+    """The worker, run as in production, finds the task and sends the email."""
     from manifesto import emails
 
     emails.queue(unconfirmed, Signature.Email.CONFIRMATION)

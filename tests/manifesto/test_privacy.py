@@ -76,3 +76,12 @@ def test_public_pages_carry_no_per_user_content(client, signatures, admin_user):
         html = client.get(path).content.decode()
         assert "wagtail-userbar" not in html
         assert admin_user.username not in html
+
+
+def test_signatures_are_not_in_the_search_index(signatures):
+    """Site search covers pages only: no signature, hence no address, is found."""
+    from wagtail.models import Page
+    from wagtail.search.index import get_indexed_models
+
+    assert Signature not in get_indexed_models()
+    assert not Page.objects.live().search("labege.example").count()
