@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from manifesto.models import ManifestoChapterPage, ManifestoPage, Signature
 
@@ -99,3 +100,55 @@ def test_sitemap_lists_the_signatories_page(client, manifesto_page):
     response = client.get("/sitemap.xml")
 
     assert "/manifeste/signataires/" in response.content.decode()
+
+
+def test_editors_open_the_manifesto_and_its_chapters_in_the_admin(
+    admin_client, manifesto_page, chapters
+):
+    for page in (manifesto_page, chapters[0]):
+        response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+
+        assert response.status_code == 200
+
+
+def test_editors_add_a_chapter_from_the_admin(admin_client, manifesto_page):
+    url = f"/admin/pages/add/manifesto/manifestochapterpage/{manifesto_page.pk}/"
+
+    data = nested_form_data(
+        {
+            "title": "Une IA sobre",
+            "slug": "une-ia-sobre",
+            "summary": "",
+            "body": streamfield(
+                [
+                    (
+                        "principle",
+                        {
+                            "title": "Le plus simple qui suffit",
+                            "text": rich_text("<p>La solution la plus frugale.</p>"),
+                        },
+                    )
+                ]
+            ),
+        }
+    )
+    data["action-publish"] = "publish"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302
+    chapter = ManifestoChapterPage.objects.get(slug="une-ia-sobre")
+    assert chapter.live
+    assert chapter.body[0].value["title"] == "Le plus simple qui suffit"
+
+
+def test_admin_refuses_a_chapter_slug_taken_by_a_route(admin_client, manifesto_page):
+    url = f"/admin/pages/add/manifesto/manifestochapterpage/{manifesto_page.pk}/"
+
+    response = admin_client.post(
+        url, {"title": "Signer", "slug": "signer", "body-count": "0"}
+    )
+
+    assert response.status_code == 200
+    assert "déjà utilisé par une adresse du manifeste" in response.content.decode()
+    assert not ManifestoChapterPage.objects.filter(slug="signer").exists()
