@@ -65,12 +65,7 @@ class SignaturePermissionHelper(PermissionHelper):
 
 
 class SignatureURLHelper(AdminURLHelper):
-    OBJECT_ACTIONS = ("approve", "reject", "resend")
-
-    def get_action_url(self, action, *args, **kwargs):
-        if action == "bulk_decide":
-            return super().get_action_url(action)
-        return super().get_action_url(action, *args, **kwargs)
+    """Adds the decisions on one signature, and on many at /decide/."""
 
     def get_action_url_pattern(self, action):
         if action == "bulk_decide":

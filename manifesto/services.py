@@ -1,7 +1,7 @@
 """What happens to a signature, step by step, and the figures others read.
 
 Each step locks the signature it changes, so that two requests cannot both
-move it, writes the audit log, and sends the email that goes with it after
+move it, writes the audit log, and queues the email that goes with it once
 the change is committed.
 """
 

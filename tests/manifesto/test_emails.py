@@ -130,11 +130,14 @@ def test_moderators_are_notified_through_the_shared_queue(
 
 
 @pytest.mark.django_db(transaction=True)
-def test_worker_sends_the_queued_confirmation(worker_queue, unconfirmed):
+def test_worker_sends_the_queued_confirmation(worker_queue, labege):
     """The worker, run as in production, finds the task and sends the email."""
     from manifesto import emails
 
-    emails.queue(unconfirmed, Signature.Email.CONFIRMATION)
+    signature = make_signature(labege, status=Signature.Status.AWAITING_CONFIRMATION)
+    emails.queue(signature, Signature.Email.CONFIRMATION)
+    assert mail.outbox == []
+
     call_command(
         "db_worker",
         "--batch",
@@ -144,5 +147,5 @@ def test_worker_sends_the_queued_confirmation(worker_queue, unconfirmed):
         stdout=io.StringIO(),
     )
 
-    assert [message.to for message in mail.outbox] == [[unconfirmed.email]]
-    assert "/manifeste/confirmer/" in mail.outbox[0].body
+    assert [message.to for message in mail.outbox] == [[signature.email]]
+    assert "Labège" in mail.outbox[0].subject
