@@ -8,12 +8,14 @@ never imports the apps it serves. A provider answers three requests:
 - ``erase(email)``: remove the person, keeping what the public record needs;
   returns counts by kind of record;
 - ``purge(policy)``: delete or blank what has outlived its retention delay;
-  returns counts by kind of record.
+  returns counts by kind of record;
+- ``processings``: what it keeps and why, for the privacy page.
 
 Counts are the only thing logged: never an address or a name.
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -72,6 +74,22 @@ class RetentionPolicy:
         )
 
 
+@dataclass(frozen=True)
+class Processing:
+    """One use of personal data, as the privacy page states it.
+
+    ``legal_basis_setting`` names the field of the site settings where editors
+    choose its legal basis; ``retention`` turns a RetentionPolicy into the
+    sentence saying how long the data is kept.
+    """
+
+    title: str
+    data: str
+    purpose: str
+    legal_basis_setting: str
+    retention: Callable[[RetentionPolicy], str]
+
+
 def register(provider):
     """Register an app's provider of personal data, under its ``name``."""
     _providers[provider.name] = provider
@@ -80,6 +98,15 @@ def register(provider):
 
 def providers():
     return list(_providers.values())
+
+
+def processings():
+    """Every registered use of personal data, in the order apps registered."""
+    return [
+        processing
+        for provider in providers()
+        for processing in getattr(provider, "processings", ())
+    ]
 
 
 def normalise(email):

@@ -6,6 +6,10 @@ public goes entirely.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from core.personal_data import Processing
 
 from .models import Signature
 
@@ -17,8 +21,38 @@ KEPT_STATUSES = (
 )
 
 
+def _signature_retention(policy):
+    unconfirmed = ngettext(
+        "Une signature non confirmée est effacée après %(days)d jour.",
+        "Une signature non confirmée est effacée après %(days)d jours.",
+        policy.unconfirmed_retention_days,
+    ) % {"days": policy.unconfirmed_retention_days}
+    contact = _(
+        "Le nom et l'adresse du signataire sont gardés tant que la signature "
+        "est publiée, puis %(months)d mois après son retrait ou son refus ; "
+        "la signature de la collectivité reste alors publiée sans eux."
+    ) % {"months": policy.contact_retention_months}
+    return f"{unconfirmed} {contact}"
+
+
 class SignatureData:
     name = "manifesto"
+    processings = [
+        Processing(
+            title=_("Signatures du manifeste"),
+            data=_(
+                "Nom, mandat et adresse électronique de la personne qui signe "
+                "pour sa collectivité."
+            ),
+            purpose=_(
+                "Confirmer la signature, informer de la décision de modération "
+                "et permettre le retrait. Seuls la collectivité, le mandat et la "
+                "date sont publiés ; le nom et l'adresse ne le sont jamais."
+            ),
+            legal_basis_setting="signature_legal_basis",
+            retention=_signature_retention,
+        )
+    ]
 
     def export(self, email):
         signatures = Signature.objects.filter(email__iexact=email).select_related(
