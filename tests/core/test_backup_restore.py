@@ -18,6 +18,7 @@ from django.db import connection
 from psycopg import sql
 from wagtail.models import Page
 
+from manifesto.models import Signature
 from tests.factories import make_collectivity
 
 # What must survive a backup, by "app_label.ModelName".
@@ -30,6 +31,7 @@ BACKED_UP_MODELS = [
     "territories.Departement",
     "territories.Collectivity",
     "territories.Postcode",
+    "manifesto.Signature",
 ]
 
 
@@ -92,7 +94,14 @@ def site_content():
         username="moderation", email="moderation@example.org", password="x" * 20
     )
     user.groups.create(name="Modération")
-    make_collectivity()
+    collectivity = make_collectivity()
+    Signature.objects.create(
+        collectivity=collectivity,
+        signer_name="Camille Martin",
+        signer_mandate="Maire",
+        email="maire@labege.example",
+        status=Signature.Status.APPROVED,
+    )
 
 
 @pytest.mark.postgresql
