@@ -43,7 +43,7 @@ def client_as(client, django_user_model):
 
 
 @pytest.fixture
-def site_objects(home_page, manifesto_page, labege, rennes, sicoval):  # noqa: F811
+def site_objects(home_page, manifesto_page, labege, rennes, sicoval):  # noqa: F811  # noqa: F811
     """What the addresses of the table point at, by name."""
     draft = home_page.add_child(
         instance=StandardPage(title="Brouillon secret", slug="brouillon", live=False)
