@@ -23,7 +23,9 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "")
 INSTALLED_APPS = [
     "home",
     "territories",
+    "library",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -189,5 +191,6 @@ LOGGING = {
             "level": "INFO",
             "propagate": False,
         },
+        "library": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
