@@ -25,6 +25,12 @@ class ProjectProposal(models.Model):
     submitter_name = models.CharField(_("nom"), max_length=150)
     submitter_email = models.EmailField(_("adresse électronique"))
     submitter_role = models.CharField(_("fonction"), max_length=150)
+    note = models.TextField(
+        _("message aux modérateurs"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Ce que la personne a ajouté pour les modérateurs ; non publié."),
+    )
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now)
     receipt_sent_at = models.DateTimeField(
         _("accusé de réception envoyé le"), null=True, blank=True

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,6 +20,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
     TitleFieldPanel,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -45,7 +47,11 @@ from .assessment import ManifestoAssessment
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 
 
-class LibraryIndexPage(Page):
+# The views behind the pages' routes live in library.views, which imports
+# these models: each route imports it when called.
+
+
+class LibraryIndexPage(RoutablePageMixin, Page):
     """The library of territorial AI projects: the list of projects and its filters."""
 
     introduction = RichTextField(
@@ -71,8 +77,30 @@ class LibraryIndexPage(Page):
     class Meta:
         verbose_name = _("bibliothèque de projets")
 
+    @path("")
+    def listing(self, request):
+        from .. import views
 
-class ProjectPage(ManifestoAssessment, Page):
+        return views.library_listing(request, self)
+
+    @path("proposer/")
+    def propose(self, request):
+        from .. import views
+
+        return views.propose(request, self)
+
+    @path("proposer/merci/")
+    def proposal_received(self, request):
+        from .. import views
+
+        return views.proposal_received(request, self)
+
+    def projects(self):
+        """The published projects of the library, as visitors may see them."""
+        return ProjectPage.objects.child_of(self).live().public()
+
+
+class ProjectPage(RoutablePageMixin, ManifestoAssessment, Page):
     """One AI project of a local authority, documented so others can reproduce it.
 
     The fields follow the sections of ``library.record``; the manifesto
@@ -471,8 +499,8 @@ class ProjectPage(ManifestoAssessment, Page):
         null=True,
         blank=True,
         help_text=_(
-            "Date à laquelle la fiche sera relue avec la collectivité. Par "
-            "défaut, un an après la publication."
+            "Date à laquelle la fiche sera relue avec la collectivité. Laissée "
+            "vide, elle tombe un an après la dernière mise à jour."
         ),
     )
     record_schema_version = models.CharField(
@@ -514,8 +542,6 @@ class ProjectPage(ManifestoAssessment, Page):
         self.record_schema_version = record.SCHEMA_VERSION
         self.start_month = first_of_month(self.start_month)
         self.end_month = first_of_month(self.end_month)
-        if self.live and self.next_review_date is None:
-            self.next_review_date = timezone.localdate() + REVIEW_INTERVAL
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -532,6 +558,30 @@ class ProjectPage(ManifestoAssessment, Page):
         if errors:
             raise ValidationError(errors)
 
+    @path("")
+    def record(self, request):
+        from .. import views
+
+        return views.project_record(request, self)
+
+    @path("signaler/")
+    def suggest_update(self, request):
+        from .. import views
+
+        return views.suggest_update(request, self)
+
+    @path("signaler/merci/")
+    def suggestion_received(self, request):
+        from .. import views
+
+        return views.suggestion_received(request, self)
+
+    @path("historique/")
+    def history(self, request):
+        from .. import views
+
+        return views.project_history(request, self)
+
     @property
     def first_publication_date(self):
         return self.first_published_at
@@ -539,6 +589,39 @@ class ProjectPage(ManifestoAssessment, Page):
     @property
     def last_update_date(self):
         return self.last_published_at
+
+    @property
+    def review_date(self):
+        """When the record is due for review: as set, else a year after its update."""
+        if self.next_review_date:
+            return self.next_review_date
+        if self.last_published_at:
+            return timezone.localdate(self.last_published_at) + REVIEW_INTERVAL
+        return None
+
+    def related_projects(self, limit=3):
+        """Other published projects sharing the most themes and capabilities."""
+        shared_terms = {
+            "themes": [theme.pk for theme in self.themes.all()],
+            "capabilities": [capability.pk for capability in self.capabilities.all()],
+        }
+        counts = [
+            Count(relation, filter=Q(**{f"{relation}__in": ids}), distinct=True)
+            for relation, ids in shared_terms.items()
+            if ids
+        ]
+        if not counts:
+            return []
+        shared = counts[0] if len(counts) == 1 else counts[0] + counts[1]
+        return list(
+            ProjectPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .annotate(shared=shared)
+            .filter(shared__gt=0)
+            .select_related("lead_collectivity")
+            .order_by("-shared", "-last_published_at", "title")[:limit]
+        )
 
 
 def first_of_month(value):

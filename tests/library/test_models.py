@@ -186,9 +186,13 @@ def test_saving_keeps_month_only_and_stamps_the_schema_version(library_index):
     assert page.record_schema_version == record.SCHEMA_VERSION
 
 
-def test_publishing_sets_a_review_date_a_year_ahead(library_index):
+def test_a_record_is_due_for_review_a_year_after_its_update(library_index):
+    """Without a review date of its own, a record is due a year after its update."""
     page = make_project(library_index)
-    assert page.next_review_date == timezone.localdate() + datetime.timedelta(days=365)
+    assert page.next_review_date is None
+    assert page.review_date == timezone.localdate() + datetime.timedelta(days=365)
+    page.next_review_date = datetime.date(2030, 1, 15)
+    assert page.review_date == datetime.date(2030, 1, 15)
     assert page.first_publication_date is not None
     assert page.last_update_date is not None
 

@@ -1,0 +1,210 @@
+"""The library's business rules: proposals, their moderation and notices."""
+
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
+
+from .models import (
+    LibraryIndexPage,
+    ProjectPartnerCollectivity,
+    ProjectProposal,
+    UpdateSuggestion,
+)
+
+logger = logging.getLogger(__name__)
+
+# Created by this app's data migration; moderators may rename its task or add
+# tasks to it, but the workflow keeps this name.
+MODERATION_WORKFLOW_NAME = "Modération de la bibliothèque"
+MODERATORS_GROUP_NAME = "Modérateurs"
+MODERATOR_PAGE_PERMISSIONS = ("change_page", "publish_page")
+
+# Public forms: how many successful submissions one address may make, and in
+# what window (seconds).
+PROPOSAL_LIMIT = (5, 60 * 60)
+SUGGESTION_LIMIT = (10, 60 * 60)
+
+SLUG_MAX_LENGTH = 80
+
+
+def moderation_workflow():
+    return Workflow.objects.filter(name=MODERATION_WORKFLOW_NAME, active=True).first()
+
+
+def set_up_moderation(index):
+    """Put the projects of ``index`` under the library's moderation.
+
+    The library's workflow becomes theirs, and moderators may edit and publish
+    them: approving the last task of a workflow publishes the page, which
+    Wagtail allows only to those with the right to publish it.
+    """
+    workflow = moderation_workflow()
+    if workflow is None:
+        logger.warning("Library moderation workflow missing: index id=%d", index.pk)
+    else:
+        WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
+
+    moderators, _created = Group.objects.get_or_create(name=MODERATORS_GROUP_NAME)
+    for codename in MODERATOR_PAGE_PERMISSIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=moderators,
+            page=index,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+
+
+def unique_slug(index, title):
+    """A free slug for a new project under ``index``, made from its title."""
+    base = slugify(title)[:SLUG_MAX_LENGTH].strip("-") or "projet"
+    taken = set(
+        Page.objects.child_of(index)
+        .filter(slug__startswith=base)
+        .values_list("slug", flat=True)
+    )
+    taken |= LibraryIndexPage.reserved_slugs
+    slug, number = base, 2
+    while slug in taken:
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def submit_proposal(
+    index,
+    page,
+    *,
+    themes,
+    capabilities,
+    partner_collectivities,
+    submitter_name,
+    submitter_email,
+    submitter_role,
+    note="",
+):
+    """Store a proposed project as a draft page and put it into moderation.
+
+    The submitter's contact goes into a ``ProjectProposal``, never into the
+    page. The receipt is emailed once the transaction is committed; if it
+    cannot be sent, the proposal is kept all the same.
+    """
+    page.slug = unique_slug(index, page.title)
+    page.live = False
+    page.themes.set(themes)
+    page.capabilities.set(capabilities)
+    for collectivity in partner_collectivities:
+        page.partner_collectivities.add(
+            ProjectPartnerCollectivity(collectivity=collectivity)
+        )
+    index.add_child(instance=page)
+    page.save_revision(log_action=True)
+
+    proposal = ProjectProposal.objects.create(
+        page=page,
+        submitter_name=submitter_name,
+        submitter_email=submitter_email,
+        submitter_role=submitter_role,
+        note=note,
+    )
+    workflow = moderation_workflow() or page.get_workflow()
+    if workflow is not None:
+        workflow.start(page, user=None)
+    else:
+        logger.warning("Project proposed outside any workflow: page id=%d", page.pk)
+    logger.info("Project proposed: page id=%d, proposal id=%d", page.pk, proposal.pk)
+    transaction.on_commit(partial(send_receipt, proposal.pk))
+    return proposal
+
+
+def send_receipt(proposal_id):
+    proposal = ProjectProposal.objects.select_related("page").get(pk=proposal_id)
+    sent = _email_submitter(
+        proposal,
+        subject=_("Votre projet « %(title)s » a bien été reçu")
+        % {"title": proposal.page.title},
+        template="library/emails/proposal_received.txt",
+        kind="receipt",
+    )
+    if sent:
+        proposal.receipt_sent_at = timezone.now()
+        proposal.save(update_fields=["receipt_sent_at"])
+
+
+def notify_submitter_of_publication(page):
+    """Tell whoever proposed ``page`` that it is published, once."""
+    proposal = ProjectProposal.objects.filter(
+        page_id=page.pk, publication_notice_sent_at__isnull=True
+    ).first()
+    if proposal is not None:
+        transaction.on_commit(partial(send_publication_notice, proposal.pk))
+
+
+def send_publication_notice(proposal_id):
+    proposal = ProjectProposal.objects.select_related("page").get(pk=proposal_id)
+    if proposal.publication_notice_sent_at is not None:
+        return
+    sent = _email_submitter(
+        proposal,
+        subject=_("Votre projet « %(title)s » est publié")
+        % {"title": proposal.page.title},
+        template="library/emails/proposal_published.txt",
+        kind="publication notice",
+    )
+    if sent:
+        proposal.publication_notice_sent_at = timezone.now()
+        proposal.save(update_fields=["publication_notice_sent_at"])
+
+
+def _email_submitter(proposal, *, subject, template, kind):
+    page = proposal.page.specific
+    body = render_to_string(
+        template,
+        {
+            "proposal": proposal,
+            "page": page,
+            "page_url": page.full_url,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        },
+    )
+    try:
+        send_mail(
+            subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [proposal.submitter_email],
+            fail_silently=False,
+        )
+    except Exception as error:  # any mail backend failure: keep the proposal
+        logger.warning(
+            "Proposal %s not sent: proposal id=%d (%s)",
+            kind,
+            proposal.pk,
+            type(error).__name__,
+        )
+        return False
+    logger.info("Proposal %s sent: proposal id=%d", kind, proposal.pk)
+    return True
+
+
+def record_suggestion(project, *, message, contact_name="", contact_email=""):
+    suggestion = UpdateSuggestion.objects.create(
+        project=project,
+        message=message,
+        contact_name=contact_name,
+        contact_email=contact_email,
+    )
+    logger.info(
+        "Update suggested: project id=%d, suggestion id=%d", project.pk, suggestion.pk
+    )
+    return suggestion

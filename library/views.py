@@ -1,0 +1,225 @@
+"""The library's public views: listing, record, history, forms, profiles."""
+
+import logging
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
+from wagtail.models import Revision
+
+from territories.models import Collectivity
+
+from . import assessment, browsing, history, ratelimit, record, services
+from .display import entry, section_entries
+from .forms import ProposalForm, SuggestionForm
+from .models import ProjectPage
+
+logger = logging.getLogger(__name__)
+
+SUMMARY_FIELDS = ("phase", "start_month", "end_month", "budget_range")
+CONTACT_FIELDS = ("website", "contact_role", "contact_email")
+RECENT_VERSIONS_SHOWN = 5
+
+
+# ----- Library index -----
+
+
+def library_listing(request, index):
+    projects = index.projects()
+    return index.render(
+        request,
+        context_overrides={
+            "browse": browsing.browse(projects, request.GET),
+            "summary": browsing.assessment_summary(projects),
+            "sort_choices": browsing.Sort.CHOICES,
+        },
+    )
+
+
+def propose(request, index):
+    limit, window = services.PROPOSAL_LIMIT
+    form = ProposalForm()
+    if request.method == "POST":
+        if ratelimit.is_exhausted(request, "proposal", limit):
+            return rate_limited(request, window)
+        form = ProposalForm(request.POST)
+        if form.is_valid():
+            received_url = index.url + index.reverse_subpage("proposal_received")
+            if form.is_spam:
+                logger.info("Project proposal dropped: honeypot filled")
+                return redirect(received_url)
+            data = form.cleaned_data
+            services.submit_proposal(
+                index,
+                form.save(commit=False),
+                themes=data["themes"],
+                capabilities=data["capabilities"],
+                partner_collectivities=form.partner_collectivities,
+                submitter_name=data["submitter_name"],
+                submitter_email=data["submitter_email"],
+                submitter_role=data["submitter_role"],
+                note=data["note"],
+            )
+            ratelimit.record_use(request, "proposal", window)
+            return redirect(received_url)
+    return index.render(
+        request,
+        template="library/proposal_form.html",
+        context_overrides={"form": form},
+    )
+
+
+def proposal_received(request, index):
+    return index.render(request, template="library/proposal_received.html")
+
+
+# ----- Project -----
+
+
+def project_record(request, project):
+    chapters = [
+        {
+            "chapter": chapter,
+            "criteria": [
+                {
+                    "criterion": criterion,
+                    "answer": getattr(project, criterion.field_name),
+                    "answer_label": assessment.Answer(
+                        getattr(project, criterion.field_name)
+                    ).label,
+                    "evidence": getattr(project, criterion.evidence_field_name),
+                }
+                for criterion in assessment.criteria_of(chapter)
+            ],
+        }
+        for chapter in assessment.CHAPTERS
+    ]
+    versions = [
+        published_at for published_at, _ in history.published_revisions(project)
+    ]
+    return project.render(
+        request,
+        context_overrides={
+            "summary_entries": _entries(project, SUMMARY_FIELDS),
+            "contact_entries": _entries(project, CONTACT_FIELDS),
+            "sections": [
+                (section, section_entries(project, section))
+                for section in record.DESCRIPTIVE_SECTIONS
+            ],
+            "assessment_chapters": chapters,
+            "recent_versions": versions[::-1][:RECENT_VERSIONS_SHOWN],
+            "version_count": len(versions),
+            "related_projects": project.related_projects(),
+        },
+    )
+
+
+def _entries(project, names):
+    return [item for item in (entry(project, name) for name in names) if item]
+
+
+def project_history(request, project):
+    versions = history.published_versions(project)
+    comparison = None
+    published_ids = {str(version.revision_id) for version in versions}
+    older_id, newer_id = request.GET.get("de", ""), request.GET.get("a", "")
+    if older_id in published_ids and newer_id in published_ids:
+        revisions = Revision.objects.in_bulk([older_id, newer_id])
+        older = revisions[int(older_id)].as_object()
+        newer = revisions[int(newer_id)].as_object()
+        comparison = {
+            "older": older_id,
+            "newer": newer_id,
+            "changes": history.compare(older, newer),
+        }
+    return project.render(
+        request,
+        template="library/project_history.html",
+        context_overrides={"versions": versions, "comparison": comparison},
+    )
+
+
+def suggest_update(request, project):
+    limit, window = services.SUGGESTION_LIMIT
+    form = SuggestionForm()
+    if request.method == "POST":
+        if ratelimit.is_exhausted(request, "suggestion", limit):
+            return rate_limited(request, window)
+        form = SuggestionForm(request.POST)
+        if form.is_valid():
+            received_url = project.url + project.reverse_subpage("suggestion_received")
+            if form.is_spam:
+                logger.info("Update suggestion dropped: honeypot filled")
+                return redirect(received_url)
+            services.record_suggestion(
+                project,
+                message=form.cleaned_data["message"],
+                contact_name=form.cleaned_data["contact_name"],
+                contact_email=form.cleaned_data["contact_email"],
+            )
+            ratelimit.record_use(request, "suggestion", window)
+            return redirect(received_url)
+    return project.render(
+        request,
+        template="library/suggestion_form.html",
+        context_overrides={"form": form},
+    )
+
+
+def suggestion_received(request, project):
+    return project.render(request, template="library/suggestion_received.html")
+
+
+def rate_limited(request, window):
+    response = render(request, "library/rate_limited.html", status=429)
+    response["Retry-After"] = str(window)
+    return response
+
+
+# ----- Collectivity profile -----
+
+
+def find_collectivity(identifier):
+    """The authority with this SIREN, else the only one with this official code."""
+    authorities = Collectivity.objects.filter(
+        kind__in=Collectivity.AUTHORITY_KINDS
+    ).select_related("departement", "region")
+    by_siren = authorities.filter(siren=identifier).order_by("-is_current").first()
+    if by_siren is not None:
+        return by_siren
+    by_code = list(authorities.filter(code=identifier, is_current=True)[:2])
+    return by_code[0] if len(by_code) == 1 else None
+
+
+@require_GET
+def collectivity_profile(request, identifier):
+    """A local authority: its signature of the manifesto and its projects.
+
+    Addressed by SIREN, or by official code for the few without one; an
+    authority reached by its code while it has a SIREN is sent to the
+    address with its SIREN, so that each has one address.
+    """
+    collectivity = find_collectivity(identifier)
+    if collectivity is None:
+        raise Http404
+    if collectivity.public_identifier != identifier:
+        return redirect(
+            "library:collectivity", collectivity.public_identifier, permanent=True
+        )
+
+    projects = ProjectPage.objects.live().public().select_related("lead_collectivity")
+    return render(
+        request,
+        "library/collectivity_profile.html",
+        {
+            "collectivity": collectivity,
+            "led_projects": projects.filter(lead_collectivity=collectivity).order_by(
+                "title"
+            ),
+            "partner_projects": projects.filter(
+                partner_collectivities__collectivity=collectivity
+            )
+            .distinct()
+            .order_by("title"),
+        },
+    )

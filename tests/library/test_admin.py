@@ -1,0 +1,90 @@
+"""The library in the admin: the project editor and the library's menus."""
+
+import html
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+from wagtail.models import WorkflowPage
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from library import assessment, record, services
+from library.models import ProjectPage
+from tests.factories import make_collectivity
+
+from .builders import make_theme
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, db):
+    user = User.objects.create_superuser("admin", "admin@example.org", "x" * 16)
+    client.force_login(user)
+    return client
+
+
+def test_the_editor_shows_one_tab_per_section(admin_client, library_index):
+    response = admin_client.get(
+        reverse(
+            "wagtailadmin_pages:add", args=["library", "projectpage", library_index.pk]
+        )
+    )
+    assert response.status_code == 200
+    content = html.unescape(response.content.decode())
+    for section in record.SECTIONS:
+        assert str(section.heading) in content
+    for criterion in assessment.CRITERIA:
+        assert str(criterion.question) in content
+
+
+def test_an_editor_publishes_a_project_from_the_admin(admin_client, library_index):
+    collectivity = make_collectivity()
+    theme = make_theme()
+    data = nested_form_data(
+        {
+            "title": "Optimisation de l'éclairage",
+            "slug": "optimisation-eclairage",
+            "summary": "Adapter l'éclairage public à la fréquentation.",
+            "lead_collectivity": collectivity.pk,
+            "phase": "pilote",
+            "system_kind": "regles",
+            "problem": "Des rues éclairées pour personne.",
+            "budget_range": "non-communique",
+            "build_duration": "non-communique",
+            "personal_data": "non",
+            "hosting": "non-renseigne",
+            "legal_basis": "sans-objet",
+            "impact_assessment": "non-requise",
+            **{c.field_name: "non-renseigne" for c in assessment.CRITERIA},
+            "assessment_frugality": "oui",
+            "partner_collectivities": inline_formset([]),
+            "partners": inline_formset([]),
+            "documents": inline_formset([]),
+            "links": inline_formset([]),
+            "comments": inline_formset([]),
+            "action-publish": "publish",
+        }
+    )
+    data["themes"] = [theme.pk]
+    response = admin_client.post(
+        reverse(
+            "wagtailadmin_pages:add", args=["library", "projectpage", library_index.pk]
+        ),
+        data,
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    page = ProjectPage.objects.get(slug="optimisation-eclairage")
+    assert page.live
+    assert page.assessment_frugality == "oui"
+
+
+def test_a_new_library_is_moderated_by_the_library_workflow(library_index):
+    assignment = WorkflowPage.objects.get(page=library_index)
+    assert assignment.workflow.name == services.MODERATION_WORKFLOW_NAME
+
+
+def test_the_vocabularies_are_snippets_with_lists(admin_client):
+    for model in ("theme", "aicapability", "partnerorganisation", "projectproposal"):
+        response = admin_client.get(reverse(f"wagtailsnippets_library_{model}:list"))
+        assert response.status_code == 200, model
