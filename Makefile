@@ -21,11 +21,11 @@ $(PY):
 	$(BIN)/pip install --quiet --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(PY)
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet ".[test]"
 	@touch $@
 
 install: $(VENV)/.installed

@@ -44,6 +44,18 @@ class Departement(models.Model):
 
 
 class CollectivityQuerySet(models.QuerySet):
+    def by_public_identifier(self, identifier):
+        """Collectivities designated by an identifier of ``public_identifier``."""
+        identifier = (identifier or "").strip()
+        kind, separator, code = identifier.partition("-")
+        if separator and kind in Collectivity.PREFIXED_KINDS:
+            return self.filter(kind=kind, code=code.upper())
+        if len(identifier) == 9 and identifier.isdigit():
+            return self.filter(siren=identifier)
+        return self.filter(code=identifier.upper(), siren="").exclude(
+            kind__in=Collectivity.PREFIXED_KINDS
+        )
+
     def current(self):
         """Collectivities still present in the latest copy of the register."""
         return self.filter(is_current=True)
@@ -84,11 +96,15 @@ class Collectivity(models.Model):
         Kind.DEPARTEMENT,
         Kind.REGION,
     )
+    # Kinds without a SIREN in the register whose codes overlap (département 76
+    # and région 76): their public identifier carries the kind.
+    PREFIXED_KINDS = (Kind.DEPARTEMENT, Kind.REGION)
 
     kind = models.CharField(_("nature"), max_length=24, choices=Kind.choices)
     code = models.CharField(
         _("code officiel"),
         max_length=9,
+        db_index=True,
         help_text=_(
             "Code INSEE pour une commune, SIREN pour un EPCI ou un EPT, code "
             "officiel pour un département ou une région."
@@ -152,9 +168,29 @@ class Collectivity(models.Model):
         return self.kind in self.EPCI_KINDS
 
     @property
+    def kind_label(self):
+        return self.get_kind_display()
+
+    @property
+    def postcodes(self):
+        """The commune's postcodes, in order, separated by spaces."""
+        return " ".join(sorted(entry.code for entry in self.postcode_entries.all()))
+
+    postcodes.fget.short_description = _("codes postaux")
+
+    @property
     def public_identifier(self):
-        """The identifier used in public addresses: SIREN, else the official code."""
-        return self.siren or self.code
+        """The identifier used in public addresses.
+
+        The SIREN where there is one; else the official code, prefixed by the
+        kind for départements and régions ("departement-31", "region-76"),
+        whose codes overlap. ``by_public_identifier()`` finds it back.
+        """
+        if self.siren:
+            return self.siren
+        if self.kind in self.PREFIXED_KINDS:
+            return f"{self.kind}-{self.code}"
+        return self.code
 
 
 class Postcode(models.Model):
