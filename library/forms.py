@@ -85,6 +85,8 @@ class HoneypotMixin(forms.Form):
 class ProposalForm(HoneypotMixin, forms.ModelForm):
     """The public description of a project, in the sections of the record."""
 
+    required_css_class = "required"
+
     lead_collectivity = CollectivityField(
         label=_("Collectivité porteuse"),
         help_text=_("Nom, code postal, code INSEE ou SIREN de la collectivité."),
@@ -240,6 +242,8 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
 
 class SuggestionForm(HoneypotMixin, forms.Form):
     """A visitor's correction or update for a published project."""
+
+    required_css_class = "required"
 
     message = forms.CharField(
         label=_("Votre suggestion"),

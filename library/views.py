@@ -4,6 +4,7 @@ import logging
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Revision
 
@@ -19,6 +20,20 @@ logger = logging.getLogger(__name__)
 SUMMARY_FIELDS = ("phase", "start_month", "end_month", "budget_range")
 CONTACT_FIELDS = ("website", "contact_role", "contact_email")
 RECENT_VERSIONS_SHOWN = 5
+
+
+def _trail(request, page, label):
+    """The breadcrumb of a view under a page: the page's own trail, then the view.
+
+    Only the library's two levels (its index, a project) are ever above it.
+    """
+    trail = []
+    if isinstance(page, ProjectPage):
+        index = page.get_parent()
+        trail.append((index.title, index.get_url(request)))
+    trail.append((page.title, page.get_url(request)))
+    trail.append((label, request.path))
+    return trail
 
 
 # ----- Library index -----
@@ -65,12 +80,21 @@ def propose(request, index):
     return index.render(
         request,
         template="library/proposal_form.html",
-        context_overrides={"form": form},
+        context_overrides={
+            "form": form,
+            "breadcrumb_trail": _trail(request, index, _("Proposer un projet")),
+        },
     )
 
 
 def proposal_received(request, index):
-    return index.render(request, template="library/proposal_received.html")
+    return index.render(
+        request,
+        template="library/proposal_received.html",
+        context_overrides={
+            "breadcrumb_trail": _trail(request, index, _("Proposition reçue")),
+        },
+    )
 
 
 # ----- Project -----
@@ -110,6 +134,7 @@ def project_record(request, project):
             "recent_versions": versions[::-1][:RECENT_VERSIONS_SHOWN],
             "version_count": len(versions),
             "related_projects": project.related_projects(),
+            "meta_description": project.search_description or project.summary,
         },
     )
 
@@ -135,7 +160,11 @@ def project_history(request, project):
     return project.render(
         request,
         template="library/project_history.html",
-        context_overrides={"versions": versions, "comparison": comparison},
+        context_overrides={
+            "versions": versions,
+            "comparison": comparison,
+            "breadcrumb_trail": _trail(request, project, _("Historique")),
+        },
     )
 
 
@@ -162,12 +191,21 @@ def suggest_update(request, project):
     return project.render(
         request,
         template="library/suggestion_form.html",
-        context_overrides={"form": form},
+        context_overrides={
+            "form": form,
+            "breadcrumb_trail": _trail(request, project, _("Suggérer une mise à jour")),
+        },
     )
 
 
 def suggestion_received(request, project):
-    return project.render(request, template="library/suggestion_received.html")
+    return project.render(
+        request,
+        template="library/suggestion_received.html",
+        context_overrides={
+            "breadcrumb_trail": _trail(request, project, _("Suggestion reçue")),
+        },
+    )
 
 
 def rate_limited(request, window):
@@ -180,24 +218,29 @@ def rate_limited(request, window):
 
 
 def find_collectivity(identifier):
-    """The authority with this SIREN, else the only one with this official code."""
+    """The authority designated by a public identifier, or by a commune's code."""
     authorities = Collectivity.objects.filter(
         kind__in=Collectivity.AUTHORITY_KINDS
     ).select_related("departement", "region")
-    by_siren = authorities.filter(siren=identifier).order_by("-is_current").first()
-    if by_siren is not None:
-        return by_siren
-    by_code = list(authorities.filter(code=identifier, is_current=True)[:2])
-    return by_code[0] if len(by_code) == 1 else None
+    found = authorities.by_public_identifier(identifier).order_by("-is_current")
+    collectivity = found.first()
+    if collectivity is None:
+        # A commune is often known by its INSEE code rather than its SIREN.
+        collectivity = (
+            authorities.filter(kind=Collectivity.Kind.COMMUNE, code=identifier.upper())
+            .order_by("-is_current")
+            .first()
+        )
+    return collectivity
 
 
 @require_GET
 def collectivity_profile(request, identifier):
     """A local authority: its signature of the manifesto and its projects.
 
-    Addressed by SIREN, or by official code for the few without one; an
-    authority reached by its code while it has a SIREN is sent to the
-    address with its SIREN, so that each has one address.
+    Addressed by its public identifier (its SIREN, else its official code);
+    a commune reached by its INSEE code is sent to the address with its
+    SIREN, so that each authority has one address.
     """
     collectivity = find_collectivity(identifier)
     if collectivity is None:
@@ -221,5 +264,12 @@ def collectivity_profile(request, identifier):
             )
             .distinct()
             .order_by("title"),
+            "breadcrumb_trail": [(collectivity.name, request.path)],
+            "meta_title": collectivity.name,
+            "meta_description": _(
+                "%(name)s : signature du manifeste pour une IA responsable et "
+                "projets d'IA décrits dans la bibliothèque."
+            )
+            % {"name": collectivity.name},
         },
     )

@@ -1,22 +1,37 @@
-"""Create the library's moderation workflow and give moderators what they need.
+"""Create the library's moderation workflow and give each role its permissions.
 
-Groups are looked up by name and created if missing, so that this migration
-and the one that sets up the site's roles may run in either order.
+Runs after the migration that sets up the site's roles and finds their groups
+by name (creating one if it was removed since). Editors curate the library's
+vocabularies; moderators handle what visitors send.
 """
 
+from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+EDITORS = "Éditeurs"
 MODERATORS = "Modérateurs"
+ADMINISTRATORS = "Administrateurs"
 WORKFLOW = "Modération de la bibliothèque"
-TASK = "Validation par les modérateurs"
+TASK = "Relecture des projets proposés"
 
-MODERATOR_PERMISSIONS = [
-    ("wagtailadmin", "admin", "access_admin"),
-    ("library", "updatesuggestion", "view_updatesuggestion"),
-    ("library", "updatesuggestion", "change_updatesuggestion"),
-    ("library", "projectproposal", "view_projectproposal"),
+VOCABULARIES = ["theme", "aicapability", "partnerorganisation"]
+CURATION = [
+    f"{action}_{model}" for model in VOCABULARIES for action in ("add", "change", "delete")
 ]
+MODERATION = [
+    "view_updatesuggestion",
+    "change_updatesuggestion",
+    "view_projectproposal",
+    # Moderators complete proposals with the organisations named in them.
+    "add_partnerorganisation",
+    "change_partnerorganisation",
+]
+ROLES = {
+    EDITORS: CURATION,
+    MODERATORS: MODERATION,
+    ADMINISTRATORS: sorted({*CURATION, *MODERATION}),
+}
 
 
 def create_moderation(apps, schema_editor):
@@ -27,21 +42,18 @@ def create_moderation(apps, schema_editor):
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
 
-    # The permissions of this app's models are normally created after all
-    # migrations have run; they are needed now.
-    library_config = apps.get_app_config("library")
-    library_config.models_module = True
-    create_permissions(library_config, apps=apps, verbosity=0)
+    # Django creates permissions once every migration has run; they are
+    # needed now.
+    create_permissions(global_apps.get_app_config("library"), apps=apps, verbosity=0)
 
-    moderators, _ = Group.objects.get_or_create(name=MODERATORS)
-    for app_label, model, codename in MODERATOR_PERMISSIONS:
-        permission = Permission.objects.filter(
-            content_type__app_label=app_label,
-            content_type__model=model,
-            codename=codename,
-        ).first()
-        if permission is not None:
-            moderators.permissions.add(permission)
+    for name, codenames in ROLES.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="library", codename__in=codenames
+            )
+        )
+    moderators = Group.objects.get(name=MODERATORS)
 
     task_type, _ = ContentType.objects.get_or_create(
         app_label="wagtailcore", model="groupapprovaltask"
@@ -64,9 +76,8 @@ def create_moderation(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("library", "0001_initial"),
-        ("wagtailadmin", "0001_create_admin_access_permissions"),
+        ("home", "0003_roles"),
         ("wagtailcore", "0098_apitoken"),
-        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [migrations.RunPython(create_moderation, migrations.RunPython.noop)]

@@ -64,7 +64,7 @@ def test_an_official_code_leads_to_the_siren_address(client, labege):
     assert response["Location"] == "/collectivites/213102544/"
 
 
-def test_an_authority_without_siren_is_found_by_its_code(client):
+def test_an_authority_without_siren_is_found_by_its_identifier(client):
     region = make_region("94", "Corse")
     Collectivity.objects.create(
         name="Collectivité de Corse",
@@ -72,26 +72,14 @@ def test_an_authority_without_siren_is_found_by_its_code(client):
         code="94",
         region=region,
     )
-    assert client.get("/collectivites/94/").status_code == 200
+    response = client.get("/collectivites/region-94/")
+    assert response.status_code == 200
+    assert "Collectivité de Corse" in response.content.decode()
 
 
-def test_an_unknown_or_ambiguous_identifier_is_not_found(client, labege):
+def test_an_unknown_identifier_is_not_found(client, labege):
     assert client.get("/collectivites/999999999/").status_code == 404
-    make_collectivity(
-        name="Deux",
-        kind=Collectivity.Kind.DEPARTEMENT,
-        code="76",
-        siren="",
-        postcodes=(),
-    )
-    make_collectivity(
-        name="Deux bis",
-        kind=Collectivity.Kind.REGION,
-        code="76",
-        siren="",
-        postcodes=(),
-    )
-    assert client.get("/collectivites/76/").status_code == 404
+    assert client.get("/collectivites/region-99/").status_code == 404
 
 
 def test_parts_of_a_commune_have_no_profile(client):
