@@ -13,6 +13,8 @@ so that loading twice changes nothing and editors' changes are kept.
 import datetime
 import logging
 
+from wagtail.models import Site
+
 from territories.models import Collectivity
 
 from . import assessment
@@ -690,14 +692,13 @@ def load_demo_content():
 
 
 def get_or_create_index():
-    from home.models import HomePage
-
     existing = LibraryIndexPage.objects.first()
     if existing is not None:
         return existing
-    home = HomePage.objects.first()
-    if home is None:
-        logger.warning("Library demo skipped: no home page")
+    site = Site.objects.filter(is_default_site=True).first()
+    home = site.root_page.specific if site else None
+    if home is None or not LibraryIndexPage.can_create_at(home):
+        logger.warning("Library demo skipped: the site has no home page")
         return None
     index = LibraryIndexPage(
         title=INDEX["title"],

@@ -1,5 +1,6 @@
 """The library's business rules: proposals, their moderation and notices."""
 
+import datetime
 import logging
 from functools import partial
 
@@ -34,6 +35,10 @@ PROPOSAL_LIMIT = (5, 60 * 60)
 SUGGESTION_LIMIT = (10, 60 * 60)
 
 SLUG_MAX_LENGTH = 80
+
+# How long the contact of whoever proposed a project or suggested an update
+# is kept, as the privacy page says (its delay is set in the site settings).
+CONTACT_RETENTION_MONTHS = 36
 
 
 def moderation_workflow():
@@ -152,7 +157,7 @@ def notify_submitter_of_publication(page):
 
 def send_publication_notice(proposal_id):
     proposal = ProjectProposal.objects.select_related("page").get(pk=proposal_id)
-    if proposal.publication_notice_sent_at is not None:
+    if proposal.publication_notice_sent_at is not None or not proposal.submitter_email:
         return
     sent = _email_submitter(
         proposal,
@@ -208,3 +213,29 @@ def record_suggestion(project, *, message, contact_name="", contact_email=""):
         "Update suggested: project id=%d, suggestion id=%d", project.pk, suggestion.pk
     )
     return suggestion
+
+
+def erase_old_contacts(months, now=None):
+    """Erase the contacts left with proposals and suggestions ``months`` ago.
+
+    A proposal keeps its contact for that long after it was received; a
+    suggestion, for that long after moderators last dealt with it. The
+    proposals and suggestions themselves are kept, without their contact.
+    Returns how many of each were erased.
+    """
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=round(months * 30.44))
+    proposals = (
+        ProjectProposal.objects.filter(created_at__lt=cutoff)
+        .exclude(submitter_email="", submitter_name="", submitter_role="")
+        .update(submitter_name="", submitter_email="", submitter_role="")
+    )
+    suggestions = (
+        UpdateSuggestion.objects.filter(updated_at__lt=cutoff)
+        .exclude(status=UpdateSuggestion.Status.NEW)
+        .exclude(contact_name="", contact_email="")
+        .update(contact_name="", contact_email="")
+    )
+    logger.info(
+        "Old contacts erased: %d proposals, %d suggestions", proposals, suggestions
+    )
+    return proposals, suggestions
