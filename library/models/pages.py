@@ -42,6 +42,7 @@ from ..choices import (
     YesNoNotStated,
 )
 from ..fields import ChoiceListField
+from ..panels import ProposalPanel
 from .assessment import ManifestoAssessment
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -760,6 +761,7 @@ def _assessment_panels():
 
 _SECTION_PANELS = {
     record.IDENTITY.key: [
+        ProposalPanel(),
         TitleFieldPanel("title"),
         FieldPanel("summary"),
         FieldPanel("lead_collectivity"),

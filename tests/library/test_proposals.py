@@ -413,3 +413,35 @@ def test_a_title_cannot_take_the_address_of_the_form(
         django_capture_on_commit_callbacks,
     )
     assert ProjectPage.objects.get().slug == "proposer-2"
+
+
+def test_moderators_see_the_proposal_in_the_editor(
+    client,
+    proposal_url,
+    vocabularies,
+    labege,
+    moderator,
+    django_capture_on_commit_callbacks,
+):
+    """The edit form shows the note to editors, and the contact to moderators."""
+    submit(
+        client,
+        proposal_url,
+        valid_data(vocabularies),
+        django_capture_on_commit_callbacks,
+    )
+    page = ProjectPage.objects.get(title="Prévision des fuites")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    client.force_login(moderator)
+    content = html.unescape(client.get(edit_url).content.decode())
+    assert "proposé par le formulaire public" in content
+    assert "Le bureau d'études Hydro Données" in content
+    assert SUBMITTER_EMAIL in content
+
+    editor = User.objects.create_user("editrice", "editrice@example.org", "x" * 16)
+    editor.groups.add(Group.objects.get(name="Éditeurs"))
+    client.force_login(editor)
+    content = html.unescape(client.get(edit_url).content.decode())
+    assert "Le bureau d'études Hydro Données" in content
+    assert SUBMITTER_EMAIL not in content
