@@ -32,11 +32,13 @@ class ProjectProposal(models.Model):
         help_text=_("Ce que la personne a ajouté pour les modérateurs ; non publié."),
     )
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now)
-    receipt_sent_at = models.DateTimeField(
-        _("accusé de réception envoyé le"), null=True, blank=True
+    # When each notice was handed to the mail queue, which retries it until
+    # the mail server takes it (core.mail).
+    receipt_queued_at = models.DateTimeField(
+        _("accusé de réception expédié le"), null=True, blank=True
     )
-    publication_notice_sent_at = models.DateTimeField(
-        _("avis de publication envoyé le"), null=True, blank=True
+    publication_notice_queued_at = models.DateTimeField(
+        _("avis de publication expédié le"), null=True, blank=True
     )
 
     class Meta:
