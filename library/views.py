@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Revision
 
+from manifesto.models import ManifestoPage, Signature
 from territories.models import Collectivity
 
 from . import assessment, browsing, history, ratelimit, record, services
@@ -272,11 +273,14 @@ def collectivity_profile(request, identifier):
         )
 
     projects = ProjectPage.objects.live().public().select_related("lead_collectivity")
+    signature = Signature.objects.approved().filter(collectivity=collectivity).first()
     return render(
         request,
         "library/collectivity_profile.html",
         {
             "collectivity": collectivity,
+            "signature": signature,
+            "manifesto": ManifestoPage.objects.live().public().first(),
             "led_projects": projects.filter(lead_collectivity=collectivity).order_by(
                 "title"
             ),
