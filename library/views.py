@@ -11,8 +11,8 @@ from wagtail.models import Revision
 from manifesto.models import ManifestoPage, Signature
 from territories.models import Collectivity
 
-from . import assessment, browsing, history, ratelimit, record, services
-from .display import entry, section_entries
+from . import browsing, history, ratelimit, record, services
+from .display import assessment_answers, entry, section_entries
 from .forms import ProposalForm, SuggestionForm
 from .models import ProjectPage
 
@@ -105,26 +105,7 @@ def proposal_received(request, index):
 
 
 def project_record(request, project):
-    chapters = [
-        {
-            "chapter": chapter,
-            "criteria": [
-                {
-                    "criterion": criterion,
-                    "answer": getattr(project, criterion.field_name),
-                    "answer_label": assessment.Answer(
-                        getattr(project, criterion.field_name)
-                    ).label,
-                    "evidence": getattr(project, criterion.evidence_field_name),
-                }
-                for criterion in assessment.criteria_of(chapter)
-            ],
-        }
-        for chapter in assessment.CHAPTERS
-    ]
-    versions = [
-        published_at for published_at, _ in history.published_revisions(project)
-    ]
+    versions = history.publication_dates(project)
     return project.render(
         request,
         context_overrides={
@@ -134,7 +115,7 @@ def project_record(request, project):
                 (section, section_entries(project, section))
                 for section in record.DESCRIPTIVE_SECTIONS
             ],
-            "assessment_chapters": chapters,
+            "assessment_chapters": assessment_answers(project),
             "recent_versions": versions[::-1][:RECENT_VERSIONS_SHOWN],
             "version_count": len(versions),
             "related_projects": project.related_projects(),
