@@ -138,6 +138,7 @@ def test_a_proposal_goes_through_moderation_to_publication(
     receipts = [m for m in mail.outbox if SUBMITTER_EMAIL in m.to]
     assert len(receipts) == 1
     assert "Prévision des fuites" in receipts[0].subject
+    assert any(moderator.email in m.to for m in mail.outbox)  # told by Wagtail
 
     client.force_login(moderator)
     task_state = state.current_task_state
