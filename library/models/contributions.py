@@ -41,6 +41,21 @@ class ProjectProposal(models.Model):
         _("avis de publication expédié le"), null=True, blank=True
     )
 
+    # A record of what was received: shown in the admin, never edited there.
+    panels = [
+        FieldPanel(name, read_only=True)
+        for name in (
+            "page",
+            "submitter_name",
+            "submitter_email",
+            "submitter_role",
+            "note",
+            "created_at",
+            "receipt_queued_at",
+            "publication_notice_queued_at",
+        )
+    ]
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("proposition de projet")

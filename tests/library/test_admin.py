@@ -108,3 +108,20 @@ def test_moderators_read_the_proposals_received(client, library_index):
     content = response.content.decode()
     assert "Proposé" in content
     assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in content
+
+
+def test_a_proposal_is_shown_in_the_admin_but_not_edited(admin_client, library_index):
+    page = make_project(library_index, "Proposé", publish=False)
+    proposal = ProjectProposal.objects.create(
+        page=page,
+        submitter_name="Camille",
+        submitter_email="camille@example.org",
+        submitter_role="Cheffe de projet",
+    )
+    url = reverse("wagtailsnippets_library_projectproposal:edit", args=[proposal.pk])
+    assert "camille@example.org" in admin_client.get(url).content.decode()
+
+    admin_client.post(url, {"submitter_email": "autre@example.org"})
+
+    proposal.refresh_from_db()
+    assert proposal.submitter_email == "camille@example.org"
