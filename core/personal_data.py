@@ -54,9 +54,11 @@ class RetentionPolicy:
     def contact_deadline(self):
         """Contacts whose retention started before this moment are blanked.
 
-        A month counts as 30 days: the delay is a bound, not a calendar date.
+        A month counts as its average length: the delay is a bound, not a
+        calendar date.
         """
-        return self.moment - timedelta(days=30 * self.contact_retention_months)
+        days = round(self.contact_retention_months * 30.44)
+        return self.moment - timedelta(days=days)
 
     @classmethod
     def from_site_settings(cls, now=None):

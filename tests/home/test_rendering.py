@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from core import personal_data
 from home.models import LegalBasis, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +123,9 @@ def test_data_protection_block_states_what_is_kept_why_and_on_what_basis(
     assert "Nom, mandat et adresse électronique" in html
     assert "Confirmer la signature" in html
     assert "Une mission d&#x27;intérêt public" in html
-    assert "consentement" not in html
+    assert html.count("Le consentement de la personne") == (
+        len(personal_data.processings()) - 1
+    )
 
 
 def test_breadcrumb_leads_from_home_to_current_page(client, make_page):
