@@ -3,6 +3,7 @@
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
+from tests.library.conftest import library_index  # noqa: F401
 from tests.manifesto.conftest import (  # noqa: F401
     _empty_cache,
     bretagne,

@@ -51,6 +51,15 @@ BOUNDARIES = [
     *row("/admin/manifesto/signature/approve/{awaiting}/", DENIED, OK, OK),
     *row("/admin/manifesto/signature/reject/{awaiting}/", DENIED, OK, OK),
     *row("/admin/manifesto/signature/delete/{awaiting}/", DENIED, DENIED, OK),
+    # ----- The library: what the public sends, and the vocabularies -----
+    *row("/admin/snippets/library/projectproposal/", DENIED, OK, OK),
+    *row("/admin/snippets/library/updatesuggestion/", DENIED, OK, OK),
+    *row("/admin/snippets/library/updatesuggestion/?export=csv", DENIED, OK, OK),
+    *row("/admin/snippets/library/theme/", OK, DENIED, OK),
+    *row("/admin/snippets/library/theme/add/", OK, DENIED, OK),
+    *row("/admin/snippets/library/aicapability/", OK, DENIED, OK),
+    *row("/admin/snippets/library/partnerorganisation/", OK, OK, OK),
+    *row("/admin/snippets/library/partnerorganisation/add/", OK, OK, OK),
     # ----- Settings, people, sites and workflows -----
     *row("/admin/settings/home/sitesettings/{site}/", DENIED, DENIED, OK),
     *row("/admin/users/", DENIED, DENIED, OK),
