@@ -18,6 +18,13 @@ from django.db import connection
 from psycopg import sql
 from wagtail.models import Page
 
+from library.choices import Phase, SystemKind
+from library.models import (
+    LibraryIndexPage,
+    ProjectPage,
+    ProjectProposal,
+    UpdateSuggestion,
+)
 from manifesto.models import Signature
 from tests.factories import make_collectivity
 
@@ -32,6 +39,9 @@ BACKED_UP_MODELS = [
     "territories.Collectivity",
     "territories.Postcode",
     "manifesto.Signature",
+    "library.ProjectPage",
+    "library.ProjectProposal",
+    "library.UpdateSuggestion",
 ]
 
 
@@ -102,6 +112,27 @@ def site_content():
         email="maire@labege.example",
         status=Signature.Status.APPROVED,
     )
+    library = home.add_child(
+        instance=LibraryIndexPage(title="Bibliothèque", slug="bibliotheque")
+    )
+    project = library.add_child(
+        instance=ProjectPage(
+            title="Détection des fuites",
+            summary="Repérer les fuites du réseau.",
+            problem="Un quart de l'eau se perd.",
+            lead_collectivity=collectivity,
+            phase=Phase.PILOT,
+            system_kind=SystemKind.MACHINE_LEARNING,
+        )
+    )
+    project.save_revision().publish()
+    ProjectProposal.objects.create(
+        page=project,
+        submitter_name="Camille",
+        submitter_email="camille@example.org",
+        submitter_role="Cheffe de projet",
+    )
+    UpdateSuggestion.objects.create(project=project, message="Le budget a changé.")
 
 
 @pytest.mark.postgresql
