@@ -1,5 +1,7 @@
 """The manifesto's fixtures, for the abuse tests, and the shape of hostile input."""
 
+import pytest
+from django.contrib.auth.models import Group
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
@@ -34,3 +36,13 @@ settings.load_profile("abuse")
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
 HUGE = st.integers(min_value=1_000, max_value=200_000).map(lambda n: "é" * n)
 ANY_VALUE = st.one_of(TEXT, HUGE, st.sampled_from(["", "0", "-1", "9" * 30]))
+
+
+@pytest.fixture
+def moderator_in_group(django_user_model):
+    """A member of the Modérateurs group, with what its migrations grant."""
+    user = django_user_model.objects.create_user(
+        "moderation-bibliotheque", password="mot-de-passe-solide"
+    )
+    user.groups.add(Group.objects.get(name="Modérateurs"))
+    return user
