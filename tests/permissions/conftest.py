@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from home.models import StandardPage
 from manifesto.models import Signature
+from tests.library.conftest import library_index  # noqa: F401
 from tests.manifesto.conftest import (  # noqa: F401
     _empty_cache,
     bretagne,
