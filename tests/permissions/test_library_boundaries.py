@@ -54,10 +54,9 @@ def test_proposed_project_reaches_no_public_page(
     client = client_as(role)
 
     assert not proposed.live
-    assert (
-        client.get(proposed.url or f"/bibliotheque/{proposed.slug}/").status_code == 404
-    )
-    for path in public_paths(library_index, labege, proposed):
+    draft_url = f"{library_index.url}{proposed.slug}/"
+    assert client.get(draft_url).status_code == 404
+    for path in public_paths(library_index, labege):
         response = client.get(path)
         assert response.status_code == 200, path
         content = response.content.decode()
