@@ -14,6 +14,9 @@ if not EMAIL_FILE_PATH:  # noqa: F405
         "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
     )
 
+# Tasks (emails among them) run at once, in the request: no worker to start.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # The demo account exists only where these settings are used.
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "demo-admin-2026"

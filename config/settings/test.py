@@ -12,6 +12,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="ia-territoires-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="ia-territoires-static-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 LOGGING["root"]["level"] = "ERROR"  # noqa: F405
 for _logger in LOGGING["loggers"].values():  # noqa: F405
     _logger["level"] = "ERROR"
