@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api_router
 from core import views as core_views
 from home import views as home_views
 
@@ -16,6 +17,8 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("collectivites/", include("territories.urls")),
     path("collectivites/", include("library.urls")),
+    path("api/v2/", api_router.urls),
+    path("", include("library.opendata.urls")),
 ]
 
 if settings.DEBUG:
