@@ -16,6 +16,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("collectivites/", include("territories.urls")),
+    path("", include("manifesto.urls")),
     path("collectivites/", include("library.urls")),
     path("api/v2/", api_router.urls),
     path("", include("library.opendata.urls")),

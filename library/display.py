@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from . import assessment
 from .fields import ChoiceListField
 
 # Fields shown by the page's header or summary box, not in its sections.
@@ -90,6 +91,27 @@ def section_entries(page, section):
     """The fields of a section that hold something, in order."""
     entries = (entry(page, name) for name in section.fields if name not in SHOWN_APART)
     return [item for item in entries if item is not None]
+
+
+def assessment_answers(page):
+    """The page's answers to the manifesto's criteria, chapter by chapter."""
+    return [
+        {
+            "chapter": chapter,
+            "criteria": [
+                {
+                    "criterion": criterion,
+                    "answer": getattr(page, criterion.field_name),
+                    "answer_label": assessment.Answer(
+                        getattr(page, criterion.field_name)
+                    ).label,
+                    "evidence": getattr(page, criterion.evidence_field_name),
+                }
+                for criterion in assessment.criteria_of(chapter)
+            ],
+        }
+        for chapter in assessment.CHAPTERS
+    ]
 
 
 def plain_text(page, name):

@@ -38,15 +38,20 @@ class Version:
     changes: list = field(default_factory=list)
 
 
+def _publications(page):
+    return PageLogEntry.objects.filter(
+        page=page, action="wagtail.publish", revision__isnull=False
+    ).order_by("timestamp", "pk")
+
+
+def publication_dates(page):
+    """When each version was published, oldest first."""
+    return list(_publications(page).values_list("timestamp", flat=True))
+
+
 def published_revisions(page):
     """The revisions that were published, oldest first, one per publication."""
-    entries = (
-        PageLogEntry.objects.filter(
-            page=page, action="wagtail.publish", revision__isnull=False
-        )
-        .select_related("revision")
-        .order_by("timestamp", "pk")
-    )
+    entries = _publications(page).select_related("revision")
     return [(entry.timestamp, entry.revision) for entry in entries]
 
 

@@ -1,29 +1,36 @@
-"""A small rate limit per client address, kept in Django's cache.
+"""How many proposals and suggestions one client address may send.
 
-The address is never stored: the cache key holds a keyed hash of it, which
-expires with the window.
+Counted with core.ratelimit. Only submissions that go through count (and
+those of robots caught by the hidden field), not forms sent back with errors,
+so that a visitor correcting a mistake is never stopped. Past the limit the
+form comes back with what was typed, answered 429, and nothing is written.
 """
 
-from django.core.cache import cache
-from django.utils.crypto import salted_hmac
+import math
+from dataclasses import dataclass
+
+from core.ratelimit import client_address, count_hits, record_hit, seconds_left
 
 
-def _key(request, scope):
-    address = request.META.get("REMOTE_ADDR", "")
-    digest = salted_hmac("library.ratelimit", address).hexdigest()[:32]
-    return f"library:ratelimit:{scope}:{digest}"
+@dataclass(frozen=True)
+class Limit:
+    scope: str
+    count: int
+    window: int  # seconds
+
+    def is_reached(self, request):
+        return count_hits(self.scope, client_address(request)) >= self.count
+
+    def retry_after(self, request):
+        """Seconds until this client may send again."""
+        return seconds_left(self.scope, client_address(request), self.window)
+
+    def retry_after_minutes(self, request):
+        return max(1, math.ceil(self.retry_after(request) / 60))
+
+    def count_use(self, request):
+        record_hit(self.scope, client_address(request), self.window)
 
 
-def is_exhausted(request, scope, limit):
-    """Whether this client has already used up its ``limit`` in the window."""
-    return (cache.get(_key(request, scope)) or 0) >= limit
-
-
-def record_use(request, scope, window):
-    """Count one successful use by this client, for ``window`` seconds."""
-    key = _key(request, scope)
-    if not cache.add(key, 1, timeout=window):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between the two calls
-            cache.set(key, 1, timeout=window)
+PROPOSALS = Limit("library-proposal", count=5, window=60 * 60)
+SUGGESTIONS = Limit("library-suggestion", count=10, window=60 * 60)

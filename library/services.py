@@ -2,17 +2,17 @@
 
 import datetime
 import logging
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage
+
+from core.mail import send_later
 
 from .models import (
     LibraryIndexPage,
@@ -28,11 +28,6 @@ logger = logging.getLogger(__name__)
 MODERATION_WORKFLOW_NAME = "Modération de la bibliothèque"
 MODERATORS_GROUP_NAME = "Modérateurs"
 MODERATOR_PAGE_PERMISSIONS = ("change_page", "publish_page")
-
-# Public forms: how many successful submissions one address may make, and in
-# what window (seconds).
-PROPOSAL_LIMIT = (5, 60 * 60)
-SUGGESTION_LIMIT = (10, 60 * 60)
 
 SLUG_MAX_LENGTH = 80
 
@@ -101,8 +96,9 @@ def submit_proposal(
     """Store a proposed project as a draft page and put it into moderation.
 
     The submitter's contact goes into a ``ProjectProposal``, never into the
-    page. The receipt is emailed once the transaction is committed; if it
-    cannot be sent, the proposal is kept all the same.
+    page. The receipt joins the mail queue in the same transaction: it goes
+    if and only if the proposal is saved, and a mail server that is down
+    delays it without losing the proposal.
     """
     page.slug = unique_slug(index, page.title)
     page.live = False
@@ -128,78 +124,54 @@ def submit_proposal(
     else:
         logger.warning("Project proposed outside any workflow: page id=%d", page.pk)
     logger.info("Project proposed: page id=%d, proposal id=%d", page.pk, proposal.pk)
-    transaction.on_commit(partial(send_receipt, proposal.pk))
+    queue_receipt(proposal)
     return proposal
 
 
-def send_receipt(proposal_id):
-    proposal = ProjectProposal.objects.select_related("page").get(pk=proposal_id)
-    sent = _email_submitter(
+def queue_receipt(proposal):
+    _email_submitter(
         proposal,
         subject=_("Votre projet « %(title)s » a bien été reçu")
         % {"title": proposal.page.title},
         template="library/emails/proposal_received.txt",
-        kind="receipt",
     )
-    if sent:
-        proposal.receipt_sent_at = timezone.now()
-        proposal.save(update_fields=["receipt_sent_at"])
+    proposal.receipt_queued_at = timezone.now()
+    proposal.save(update_fields=["receipt_queued_at"])
+    logger.info("Proposal receipt queued: proposal id=%d", proposal.pk)
 
 
 def notify_submitter_of_publication(page):
     """Tell whoever proposed ``page`` that it is published, once."""
-    proposal = ProjectProposal.objects.filter(
-        page_id=page.pk, publication_notice_sent_at__isnull=True
-    ).first()
-    if proposal is not None:
-        transaction.on_commit(partial(send_publication_notice, proposal.pk))
-
-
-def send_publication_notice(proposal_id):
-    proposal = ProjectProposal.objects.select_related("page").get(pk=proposal_id)
-    if proposal.publication_notice_sent_at is not None or not proposal.submitter_email:
-        return
-    sent = _email_submitter(
-        proposal,
-        subject=_("Votre projet « %(title)s » est publié")
-        % {"title": proposal.page.title},
-        template="library/emails/proposal_published.txt",
-        kind="publication notice",
+    proposal = (
+        ProjectProposal.objects.filter(
+            page_id=page.pk, publication_notice_queued_at__isnull=True
+        )
+        .exclude(submitter_email="")
+        .first()
     )
-    if sent:
-        proposal.publication_notice_sent_at = timezone.now()
-        proposal.save(update_fields=["publication_notice_sent_at"])
+    if proposal is None:
+        return
+    _email_submitter(
+        proposal,
+        subject=_("Votre projet « %(title)s » est publié") % {"title": page.title},
+        template="library/emails/proposal_published.txt",
+    )
+    proposal.publication_notice_queued_at = timezone.now()
+    proposal.save(update_fields=["publication_notice_queued_at"])
+    logger.info("Proposal publication notice queued: proposal id=%d", proposal.pk)
 
 
-def _email_submitter(proposal, *, subject, template, kind):
+def _email_submitter(proposal, *, subject, template):
     page = proposal.page.specific
     body = render_to_string(
         template,
         {
-            "proposal": proposal,
             "page": page,
             "page_url": page.full_url,
             "site_name": settings.WAGTAIL_SITE_NAME,
         },
     )
-    try:
-        send_mail(
-            subject,
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [proposal.submitter_email],
-            fail_silently=False,
-        )
-    except Exception as error:  # any mail backend failure: keep the proposal
-        logger.warning(
-            "Proposal %s not sent: proposal id=%d (%s)",
-            kind,
-            proposal.pk,
-            type(error).__name__,
-        )
-        return False
-    logger.info("Proposal %s sent: proposal id=%d", kind, proposal.pk)
-    return True
+    send_later(subject, body, [proposal.submitter_email])
 
 
 def record_suggestion(project, *, message, contact_name="", contact_email=""):

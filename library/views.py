@@ -8,10 +8,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Revision
 
+from manifesto.models import ManifestoPage, Signature
 from territories.models import Collectivity
 
-from . import assessment, browsing, history, ratelimit, record, services
-from .display import entry, section_entries
+from . import browsing, history, ratelimit, record, services
+from .display import assessment_answers, entry, section_entries
 from .forms import ProposalForm, SuggestionForm
 from .models import ProjectPage
 
@@ -52,13 +53,16 @@ def library_listing(request, index):
 
 
 def propose(request, index):
-    limit, window = services.PROPOSAL_LIMIT
+    limit = ratelimit.PROPOSALS
     form = ProposalForm()
+    status = 200
     if request.method == "POST":
-        if ratelimit.is_exhausted(request, "proposal", limit):
-            return rate_limited(request, window)
         form = ProposalForm(request.POST)
-        if form.is_valid():
+        if limit.is_reached(request):
+            refuse_for_now(request, form, limit)
+            status = 429
+        elif form.is_valid():
+            limit.count_use(request)
             received_url = index.url + index.reverse_subpage("proposal_received")
             if form.is_spam:
                 logger.info("Project proposal dropped: honeypot filled")
@@ -75,9 +79,8 @@ def propose(request, index):
                 submitter_role=data["submitter_role"],
                 note=data["note"],
             )
-            ratelimit.record_use(request, "proposal", window)
             return redirect(received_url)
-    return index.render(
+    response = index.render(
         request,
         template="library/proposal_form.html",
         context_overrides={
@@ -85,6 +88,7 @@ def propose(request, index):
             "breadcrumb_trail": _trail(request, index, _("Proposer un projet")),
         },
     )
+    return with_status(response, status, limit, request)
 
 
 def proposal_received(request, index):
@@ -101,26 +105,7 @@ def proposal_received(request, index):
 
 
 def project_record(request, project):
-    chapters = [
-        {
-            "chapter": chapter,
-            "criteria": [
-                {
-                    "criterion": criterion,
-                    "answer": getattr(project, criterion.field_name),
-                    "answer_label": assessment.Answer(
-                        getattr(project, criterion.field_name)
-                    ).label,
-                    "evidence": getattr(project, criterion.evidence_field_name),
-                }
-                for criterion in assessment.criteria_of(chapter)
-            ],
-        }
-        for chapter in assessment.CHAPTERS
-    ]
-    versions = [
-        published_at for published_at, _ in history.published_revisions(project)
-    ]
+    versions = history.publication_dates(project)
     return project.render(
         request,
         context_overrides={
@@ -130,7 +115,7 @@ def project_record(request, project):
                 (section, section_entries(project, section))
                 for section in record.DESCRIPTIVE_SECTIONS
             ],
-            "assessment_chapters": chapters,
+            "assessment_chapters": assessment_answers(project),
             "recent_versions": versions[::-1][:RECENT_VERSIONS_SHOWN],
             "version_count": len(versions),
             "related_projects": project.related_projects(),
@@ -169,13 +154,16 @@ def project_history(request, project):
 
 
 def suggest_update(request, project):
-    limit, window = services.SUGGESTION_LIMIT
+    limit = ratelimit.SUGGESTIONS
     form = SuggestionForm()
+    status = 200
     if request.method == "POST":
-        if ratelimit.is_exhausted(request, "suggestion", limit):
-            return rate_limited(request, window)
         form = SuggestionForm(request.POST)
-        if form.is_valid():
+        if limit.is_reached(request):
+            refuse_for_now(request, form, limit)
+            status = 429
+        elif form.is_valid():
+            limit.count_use(request)
             received_url = project.url + project.reverse_subpage("suggestion_received")
             if form.is_spam:
                 logger.info("Update suggestion dropped: honeypot filled")
@@ -186,9 +174,8 @@ def suggest_update(request, project):
                 contact_name=form.cleaned_data["contact_name"],
                 contact_email=form.cleaned_data["contact_email"],
             )
-            ratelimit.record_use(request, "suggestion", window)
             return redirect(received_url)
-    return project.render(
+    response = project.render(
         request,
         template="library/suggestion_form.html",
         context_overrides={
@@ -196,6 +183,7 @@ def suggest_update(request, project):
             "breadcrumb_trail": _trail(request, project, _("Suggérer une mise à jour")),
         },
     )
+    return with_status(response, status, limit, request)
 
 
 def suggestion_received(request, project):
@@ -208,9 +196,24 @@ def suggestion_received(request, project):
     )
 
 
-def rate_limited(request, window):
-    response = render(request, "library/rate_limited.html", status=429)
-    response["Retry-After"] = str(window)
+def refuse_for_now(request, form, limit):
+    """Keep what was typed, say when to try again; nothing is written."""
+    logger.info("Rate limit reached: scope=%s", limit.scope)
+    form.add_error(
+        None,
+        _(
+            "Ce formulaire a déjà été envoyé plusieurs fois depuis votre "
+            "connexion : rien n'a été enregistré. Gardez cette page ouverte et "
+            "renvoyez-le dans %(minutes)d minutes."
+        )
+        % {"minutes": limit.retry_after_minutes(request)},
+    )
+
+
+def with_status(response, status, limit, request):
+    response.status_code = status
+    if status == 429:
+        response["Retry-After"] = str(limit.retry_after(request))
     return response
 
 
@@ -251,11 +254,14 @@ def collectivity_profile(request, identifier):
         )
 
     projects = ProjectPage.objects.live().public().select_related("lead_collectivity")
+    signature = Signature.objects.approved().filter(collectivity=collectivity).first()
     return render(
         request,
         "library/collectivity_profile.html",
         {
             "collectivity": collectivity,
+            "signature": signature,
+            "manifesto": ManifestoPage.objects.live().public().first(),
             "led_projects": projects.filter(lead_collectivity=collectivity).order_by(
                 "title"
             ),

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import BooleanColumn, DateColumn, TitleColumn
+from wagtail.admin.ui.tables import DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -88,16 +88,8 @@ class ProjectProposalViewSet(SnippetViewSet):
         TitleColumn("page", label=_("Projet"), get_url=proposal_page_edit_url),
         "submitter_role",
         DateColumn("created_at", label=_("Reçue le")),
-        BooleanColumn(
-            "receipt_sent_at",
-            label=_("Accusé de réception envoyé"),
-            accessor=lambda obj: obj.receipt_sent_at is not None,
-        ),
-        BooleanColumn(
-            "publication_notice_sent_at",
-            label=_("Avis de publication envoyé"),
-            accessor=lambda obj: obj.publication_notice_sent_at is not None,
-        ),
+        DateColumn("receipt_queued_at", label=_("Accusé de réception")),
+        DateColumn("publication_notice_queued_at", label=_("Avis de publication")),
     ]
 
     def get_queryset(self, request):

@@ -32,12 +32,29 @@ class ProjectProposal(models.Model):
         help_text=_("Ce que la personne a ajouté pour les modérateurs ; non publié."),
     )
     created_at = models.DateTimeField(_("reçue le"), default=timezone.now)
-    receipt_sent_at = models.DateTimeField(
-        _("accusé de réception envoyé le"), null=True, blank=True
+    # When each notice was handed to the mail queue, which retries it until
+    # the mail server takes it (core.mail).
+    receipt_queued_at = models.DateTimeField(
+        _("accusé de réception expédié le"), null=True, blank=True
     )
-    publication_notice_sent_at = models.DateTimeField(
-        _("avis de publication envoyé le"), null=True, blank=True
+    publication_notice_queued_at = models.DateTimeField(
+        _("avis de publication expédié le"), null=True, blank=True
     )
+
+    # A record of what was received: shown in the admin, never edited there.
+    panels = [
+        FieldPanel(name, read_only=True)
+        for name in (
+            "page",
+            "submitter_name",
+            "submitter_email",
+            "submitter_role",
+            "note",
+            "created_at",
+            "receipt_queued_at",
+            "publication_notice_queued_at",
+        )
+    ]
 
     class Meta:
         ordering = ["-created_at"]

@@ -43,6 +43,7 @@ from ..choices import (
 )
 from ..fields import ChoiceListField
 from ..opendata.api import api_fields
+from ..panels import ProposalPanel
 from .assessment import ManifestoAssessment
 
 REVIEW_INTERVAL = datetime.timedelta(days=365)
@@ -764,6 +765,7 @@ def _assessment_panels():
 
 _SECTION_PANELS = {
     record.IDENTITY.key: [
+        ProposalPanel(),
         TitleFieldPanel("title"),
         FieldPanel("summary"),
         FieldPanel("lead_collectivity"),

@@ -3,16 +3,16 @@
 import html
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from wagtail.models import WorkflowPage
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from library import assessment, record, services
-from library.models import ProjectPage
+from library.models import ProjectPage, ProjectProposal
 from tests.factories import make_collectivity
 
-from .builders import make_theme
+from .builders import make_project, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -88,3 +88,40 @@ def test_the_vocabularies_are_snippets_with_lists(admin_client):
     for model in ("theme", "aicapability", "partnerorganisation", "projectproposal"):
         response = admin_client.get(reverse(f"wagtailsnippets_library_{model}:list"))
         assert response.status_code == 200, model
+
+
+def test_moderators_read_the_proposals_received(client, library_index):
+    page = make_project(library_index, "Proposé", publish=False)
+    ProjectProposal.objects.create(
+        page=page,
+        submitter_name="Camille",
+        submitter_email="camille@example.org",
+        submitter_role="Cheffe de projet",
+    )
+    moderator = User.objects.create_user("moderateur", "m@example.org", "x" * 16)
+    moderator.groups.add(Group.objects.get(name="Modérateurs"))
+    client.force_login(moderator)
+
+    response = client.get(reverse("wagtailsnippets_library_projectproposal:list"))
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Proposé" in content
+    assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in content
+
+
+def test_a_proposal_is_shown_in_the_admin_but_not_edited(admin_client, library_index):
+    page = make_project(library_index, "Proposé", publish=False)
+    proposal = ProjectProposal.objects.create(
+        page=page,
+        submitter_name="Camille",
+        submitter_email="camille@example.org",
+        submitter_role="Cheffe de projet",
+    )
+    url = reverse("wagtailsnippets_library_projectproposal:edit", args=[proposal.pk])
+    assert "camille@example.org" in admin_client.get(url).content.decode()
+
+    admin_client.post(url, {"submitter_email": "autre@example.org"})
+
+    proposal.refresh_from_db()
+    assert proposal.submitter_email == "camille@example.org"

@@ -1,10 +1,15 @@
 """The profile of a local authority: who it is and its projects in the library."""
 
+import datetime
+import html
+
 import pytest
 from django.urls import resolve
+from django.utils import timezone
 
 from library import views
 from library.models import ProjectPartnerCollectivity
+from manifesto.models import Signature
 from territories.models import Collectivity
 from tests.factories import make_collectivity, make_region
 
@@ -100,3 +105,55 @@ def test_the_register_keeps_its_own_addresses():
     assert resolve("/collectivites/recherche.json").func is not (
         views.collectivity_profile
     )
+
+
+def sign(collectivity, status, **fields):
+    values = {
+        "signer_name": "Dominique Durand",
+        "signer_mandate": "Maire",
+        "email": "mairie@example.org",
+        "status": status,
+        "confirmed_at": timezone.now(),
+    }
+    values.update(fields)
+    return Signature.objects.create(collectivity=collectivity, **values)
+
+
+def test_the_profile_shows_an_approved_signature(client, labege):
+    sign(
+        labege,
+        Signature.Status.APPROVED,
+        public_message="Une IA au service des habitants.",
+        deliberation_url="https://example.org/deliberation",
+        deliberation_date=datetime.date(2026, 3, 12),
+    )
+    content = html.unescape(client.get("/collectivites/213102544/").content.decode())
+    assert "Labège a signé le manifeste le" in content
+    assert "(signataire : Maire)" in content
+    assert "Délibération du 12 mars 2026" in content
+    assert "Une IA au service des habitants." in content
+    assert "Dominique Durand" not in content
+    assert "mairie@example.org" not in content
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        Signature.Status.AWAITING_CONFIRMATION,
+        Signature.Status.AWAITING_MODERATION,
+        Signature.Status.REJECTED,
+        Signature.Status.WITHDRAWN,
+    ],
+)
+def test_a_signature_not_approved_is_not_shown(client, labege, status):
+    sign(labege, status, public_message="Message en attente")
+    content = html.unescape(client.get("/collectivites/213102544/").content.decode())
+    assert "Cette collectivité n'a pas signé le manifeste." in content
+    assert "Message en attente" not in content
+
+
+def test_signatories_link_to_their_profile(labege):
+    """The manifesto's list of signatories finds the profile's address."""
+    from manifesto.links import collectivity_url
+
+    assert collectivity_url(labege) == "/collectivites/213102544/"

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from library import services
+from library import ratelimit
 from library.models import UpdateSuggestion
 
 from .builders import make_project
@@ -92,11 +92,12 @@ def test_a_filled_honeypot_writes_nothing(client, suggestion_url):
 
 
 def test_too_many_suggestions_from_one_address_are_refused(client, suggestion_url):
-    limit, _window = services.SUGGESTION_LIMIT
+    limit = ratelimit.SUGGESTIONS.count
     for number in range(limit):
         client.post(suggestion_url, {"message": f"Correction {number}"})
     response = client.post(suggestion_url, {"message": "Une de trop"})
     assert response.status_code == 429
+    assert "Une de trop" in response.content.decode()
     assert UpdateSuggestion.objects.count() == limit
 
 
