@@ -19,8 +19,10 @@ class RecordFieldSerializer(serializers.Field):
         self.record_field = record_field
 
     def to_representation(self, page):
-        context = fields.ReadContext.for_request(self.context["request"])
-        return self.record_field.read(page, context)
+        if "record_context" not in self.context:
+            request = self.context["request"]
+            self.context["record_context"] = fields.ReadContext.for_request(request)
+        return self.record_field.read(page, self.context["record_context"])
 
 
 def api_fields():

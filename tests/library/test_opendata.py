@@ -638,6 +638,36 @@ def test_the_open_data_page_lists_each_dataset_with_its_count(
     assert 'href="/donnees/"' in library_page
 
 
+def test_the_open_data_page_lists_the_signatories_of_the_manifesto(client, home_page):
+    from manifesto.models import ManifestoPage, Signature
+
+    manifesto = home_page.add_child(
+        instance=ManifestoPage(
+            title="Manifeste", slug="manifeste", introduction="<p>Texte.</p>"
+        )
+    )
+    Signature.objects.create(
+        collectivity=make_collectivity(),
+        signer_name=SUBMITTER_NAME,
+        signer_mandate="Maire",
+        email=SUBMITTER_EMAIL,
+        status=Signature.Status.APPROVED,
+        confirmed_at=timezone.now(),
+    )
+    page = home_page.add_child(
+        instance=OpenDataPage(title="Données ouvertes", slug="donnees")
+    )
+
+    content = client.get(page.url).content.decode()
+
+    assert f'href="{manifesto.url}signataires.csv"' in content
+    assert f'href="{manifesto.url}signataires.json"' in content
+    assert "1 enregistrement" in content
+    assert client.get(f"{manifesto.url}signataires.csv").status_code == 200
+    assert SUBMITTER_NAME not in content
+    assert SUBMITTER_EMAIL not in content
+
+
 def test_the_open_data_page_lives_under_the_home_page_once(home_page):
     assert OpenDataPage.can_create_at(home_page)
     assert not OpenDataPage.can_create_at(Page.get_first_root_node())
