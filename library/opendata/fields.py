@@ -125,7 +125,6 @@ class RecordField:
     """
 
     json_type = "string"
-    empty = ""
 
     def __init__(
         self,
@@ -184,7 +183,7 @@ class RecordField:
         return self.to_json(getattr(page, self.attribute))
 
     def to_json(self, value):
-        return self.empty if value is None else value
+        return "" if value is None else value
 
     def to_cell(self, value):
         return "" if value is None else str(value)
@@ -217,7 +216,7 @@ class RecordField:
 
     @property
     def type_label(self):
-        return str(_("texte"))
+        return gettext("texte")
 
 
 class Text(RecordField):
@@ -316,12 +315,6 @@ class Choice(RecordField):
 class ChoiceList(RecordField):
     """Several values of a controlled vocabulary, in the vocabulary's order."""
 
-    json_type = "array"
-
-    @property
-    def empty(self):
-        return []
-
     @property
     def choices(self):
         return list(self.model_field.vocabulary.choices)
@@ -361,7 +354,6 @@ class ChoiceList(RecordField):
 
 class Boolean(RecordField):
     json_type = "boolean"
-    empty = False
 
     def to_cell(self, value):
         return CSV_TRUE if value else CSV_FALSE
@@ -386,8 +378,6 @@ class Boolean(RecordField):
 
 class Month(RecordField):
     """A month, written ``YYYY-MM`` (ISO 8601); the day is not part of it."""
-
-    empty = None
 
     def to_json(self, value):
         return month_text(value)
@@ -414,8 +404,6 @@ class Month(RecordField):
 
 
 class Date(RecordField):
-    empty = None
-
     def to_json(self, value):
         return value.isoformat() if value else None
 
@@ -444,8 +432,6 @@ class Date(RecordField):
 
 class DateTime(RecordField):
     """A moment with its offset from UTC (ISO 8601), to the second."""
-
-    empty = None
 
     def to_json(self, value):
         return datetime_text(value)
@@ -537,12 +523,6 @@ def find_collectivity(identifier, lookups):
 class Terms(RecordField):
     """Terms of a curated vocabulary (themes, capabilities), by their slugs."""
 
-    json_type = "array"
-
-    @property
-    def empty(self):
-        return []
-
     @property
     def vocabulary(self):
         return self.model_field.related_model
@@ -622,18 +602,15 @@ class Part:
         return check_with(model_field, value)
 
     def schema(self):
-        schema = {"title": str(self.label)}
+        schema = {"title": str(self.label), "type": "string"}
         if self.attribute is not None:
             model_field = self.model_field
-            schema["type"] = "string"
             if model_field.max_length:
                 schema["maxLength"] = model_field.max_length
             if model_field.choices:
                 schema.update(choice_schema(model_field.flatchoices))
             elif isinstance(model_field, models.URLField):
                 schema["anyOf"] = [{"format": "uri"}, {"const": ""}]
-        else:
-            schema["type"] = "string"
         if not self.writable:
             schema["readOnly"] = True
         return schema
@@ -646,12 +623,7 @@ class ItemList(RecordField):
     export: its items hold free text, which no separator could keep apart.
     """
 
-    json_type = "array"
     parts = ()
-
-    @property
-    def empty(self):
-        return []
 
     @property
     def label(self):

@@ -215,13 +215,8 @@ def read_file(path, file_format, report):
 # ----- Checking the rows -----
 
 
-def why_not_importable(project):
+def why_not_updatable(project):
     """Why an existing project must not be overwritten, or None."""
-    if not project.live:
-        return _(
-            "ce projet n'est pas publié (proposition en modération ou "
-            "brouillon) : l'import ne le modifie pas."
-        )
     if project.has_unpublished_changes:
         return _(
             "ce projet a des modifications non publiées : publiez-les ou "
@@ -253,8 +248,9 @@ def check_model_rules(page, values, library, location):
         if model_field.name not in attributes
     ]
     if page.pk is None:
-        # An unsaved page knows its parent through its path; this one is never
-        # saved, its parent is enough.
+        # Wagtail checks a slug among the page's siblings, found through its
+        # parent: this unsaved page, never saved, gets the library as parent
+        # and a path under it for that check only.
         page.depth = library.depth + 1
         page.path = library.path + "0" * ProjectPage.steplen
         page._cached_parent_obj = library
@@ -286,11 +282,18 @@ def check_row(row, library, existing, lookups, report):
         report.problems.append(Problem(row.location, record.KEY.name, error.message))
         return None
     project = existing.get(slug)
-    if project is not None:
-        reason = why_not_importable(project)
-        if reason:
-            report.problems.append(Problem(row.location, record.KEY.name, reason))
-            return None
+    if project is not None and not project.live:
+        report.problems.append(
+            Problem(
+                row.location,
+                record.KEY.name,
+                _(
+                    "ce projet n'est pas publié (proposition en modération ou "
+                    "brouillon) : l'import ne le modifie pas."
+                ),
+            )
+        )
+        return None
 
     values = {record.KEY: slug}
     for record_field in record.FIELDS:
@@ -334,6 +337,9 @@ def check_row(row, library, existing, lookups, report):
         problems = check_model_rules(page, values, library, row.location)
         changed = record.read(page, COMPARISON_CONTEXT, compared) != before
         action = Action.UPDATE if changed else Action.UNCHANGED
+        reason = why_not_updatable(project) if changed else None
+        if reason:
+            problems.append(Problem(row.location, record.KEY.name, reason))
     if problems:
         report.problems.extend(problems)
         return None

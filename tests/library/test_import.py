@@ -287,6 +287,23 @@ def test_a_json_row_updates_only_the_fields_it_holds(client, catalogue, tmp_path
     assert page.partners.count() == 1
 
 
+def test_a_csv_with_some_columns_updates_those_fields_only(catalogue, tmp_path):
+    page = ProjectPage.objects.get(title="Détection des fuites d'eau")
+    path = write_file(
+        tmp_path,
+        "phases.csv",
+        csv_lines([{"slug": page.slug, "phase": "arrete"}], names=["slug", "phase"]),
+    )
+
+    succeeded, output, errors = run_import(path)
+
+    assert succeeded, errors
+    page.refresh_from_db()
+    assert page.phase == "arrete"
+    assert page.title == "Détection des fuites d'eau"
+    assert page.themes.count() == 2
+
+
 def test_documents_are_read_only(client, catalogue, tmp_path):
     """Files are not imported: listed documents leave a project's own alone."""
     page = ProjectPage.objects.get(title="Projet minimal")
@@ -435,6 +452,9 @@ def test_a_new_project_needs_the_essential_fields(library_index, tmp_path):
             f"projet 1, champ {name} : champ obligatoire pour un nouveau projet."
             in errors
         )
+    # Fields with a default ("non communiqué", "non renseigné") may be left out.
+    assert "champ budget" not in errors
+    assert "champ evaluation_biais" not in errors
 
 
 def test_unknown_json_fields_and_unreadable_json_are_reported(library_index, tmp_path):
@@ -473,6 +493,23 @@ def test_a_project_under_moderation_is_not_overwritten(
     assert "projet 1, champ slug : ce projet n'est pas publié" in errors
     assert "projet 2, champ slug : ce projet a des modifications non publiées" in errors
     assert not ProjectPage.objects.filter(title="Écrasé").exists()
+
+
+def test_a_draft_does_not_block_a_file_that_leaves_its_project_unchanged(
+    client, catalogue, tmp_path
+):
+    path = write_file(tmp_path, "projets.csv", export(client, catalogue, "csv"))
+    edited = ProjectPage.objects.get(title="Projet minimal")
+    edited.summary = "Un brouillon d'éditeur."
+    edited.save_revision()
+
+    succeeded, output, errors = run_import(path)
+
+    assert succeeded, errors
+    assert "3 inchangé(s)" in output
+    edited.refresh_from_db()
+    assert edited.has_unpublished_changes
+    assert edited.get_latest_revision_as_object().summary == "Un brouillon d'éditeur."
 
 
 # ----- Dry run and formats -----
