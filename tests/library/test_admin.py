@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from wagtail.models import WorkflowPage
+from wagtail.snippets.widgets import AdminSnippetChooser
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from library import assessment, record, services
@@ -125,3 +126,19 @@ def test_a_proposal_is_shown_in_the_admin_but_not_edited(admin_client, library_i
 
     proposal.refresh_from_db()
     assert proposal.submitter_email == "camille@example.org"
+
+
+def test_collectivities_and_partners_are_picked_with_choosers():
+    """Collectivities come from the register's chooser, never a long list."""
+    form_class = ProjectPage.get_edit_handler().get_form_class()
+    assert isinstance(
+        form_class.base_fields["lead_collectivity"].widget, AdminSnippetChooser
+    )
+    partner_form = form_class.formsets["partner_collectivities"].form
+    assert isinstance(
+        partner_form.base_fields["collectivity"].widget, AdminSnippetChooser
+    )
+    organisation_form = form_class.formsets["partners"].form
+    assert isinstance(
+        organisation_form.base_fields["organisation"].widget, AdminSnippetChooser
+    )
