@@ -7,11 +7,14 @@ import json
 
 import jsonschema
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from library import services
 from library.choices import Phase
@@ -24,6 +27,7 @@ from library.models import (
     UpdateSuggestion,
 )
 from library.opendata import record
+from manifesto.models import ManifestoPage, Signature
 from tests.factories import make_collectivity
 
 from .builders import (
@@ -639,8 +643,6 @@ def test_the_open_data_page_lists_each_dataset_with_its_count(
 
 
 def test_the_open_data_page_lists_the_signatories_of_the_manifesto(client, home_page):
-    from manifesto.models import ManifestoPage, Signature
-
     manifesto = home_page.add_child(
         instance=ManifestoPage(
             title="Manifeste", slug="manifeste", introduction="<p>Texte.</p>"
@@ -673,6 +675,35 @@ def test_the_open_data_page_lives_under_the_home_page_once(home_page):
     assert not OpenDataPage.can_create_at(Page.get_first_root_node())
     home_page.add_child(instance=OpenDataPage(title="Données ouvertes", slug="donnees"))
     assert not OpenDataPage.can_create_at(home_page)
+
+
+def test_editors_write_the_introduction_and_choose_the_licence(client, home_page):
+    """The page is created in the admin with the licence of Etalab by default."""
+    client.force_login(User.objects.create_superuser("admin", "a@example.org", "x"))
+    add_url = reverse(
+        "wagtailadmin_pages:add", args=["library", "opendatapage", home_page.pk]
+    )
+    form = client.get(add_url).content.decode()
+    assert "Licence Ouverte / Open Licence version 2.0" in form
+
+    response = client.post(
+        add_url,
+        nested_form_data(
+            {
+                "title": "Données ouvertes",
+                "slug": "donnees",
+                "introduction": rich_text("<p>Nos données, pour tous.</p>"),
+                "licence_name": "Licence Ouverte / Open Licence version 2.0",
+                "licence_url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+                "action-publish": "publish",
+            }
+        ),
+    )
+
+    assert response.status_code == 302
+    page = OpenDataPage.objects.get()
+    assert page.live
+    assert "Nos données, pour tous." in client.get(page.url).content.decode()
 
 
 def test_the_demo_content_creates_the_open_data_page_once(home_page):
