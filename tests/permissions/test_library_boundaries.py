@@ -44,6 +44,12 @@ def public_paths(library_index, labege):
         f"{library_index.url}?tri=recent",
         f"/collectivites/{labege.siren}/",
         "/collectivites/recherche/?q=labege",
+        "/bibliotheque/projets.csv",
+        "/bibliotheque/projets.json",
+        "/bibliotheque/flux.atom",
+        "/api/v2/pages/?type=library.ProjectPage&fields=*",
+        "/api/v2/pages/?search=relu",
+        "/api/v2/pages/?fields=*&limit=20",
     ]
 
 
@@ -56,6 +62,7 @@ def test_proposed_project_reaches_no_public_page(
     assert not proposed.live
     draft_url = f"{library_index.url}{proposed.slug}/"
     assert client.get(draft_url).status_code == 404
+    assert client.get(f"/api/v2/pages/{proposed.pk}/").status_code == 404
     for path in public_paths(library_index, labege):
         response = client.get(path)
         assert response.status_code == 200, path
@@ -72,12 +79,25 @@ def test_published_proposal_never_shows_its_author(
     proposed.specific.save_revision().publish()
     page = ProjectPage.objects.get(pk=proposed.pk)
 
-    paths = [page.url, f"{page.url}historique/", "/sitemap.xml", library_index.url]
+    paths = [
+        page.url,
+        f"{page.url}historique/",
+        "/sitemap.xml",
+        library_index.url,
+        "/bibliotheque/projets.csv",
+        "/bibliotheque/projets.json",
+        "/bibliotheque/flux.atom",
+        "/api/v2/pages/?type=library.ProjectPage&fields=*",
+        f"/api/v2/pages/{page.pk}/",
+    ]
     for path in paths:
         content = client.get(path).content.decode()
         assert SUBMITTER_EMAIL not in content, path
         assert SUBMITTER_NAME not in content, path
     assert PROPOSED_TITLE in client.get(library_index.url).content.decode()
+    assert PROPOSED_TITLE in client.get("/bibliotheque/flux.atom").content.decode()
+    api = client.get("/api/v2/pages/?type=library.ProjectPage").json()
+    assert PROPOSED_TITLE in [item["title"] for item in api["items"]]
 
 
 def test_proposed_project_is_not_found_by_the_site_search_backend(proposed):

@@ -15,6 +15,8 @@ PUBLIC_OUTPUTS = [
     "/manifeste/signataires/?tri=nom",
     "/manifeste/signataires.csv",
     "/manifeste/signataires.json",
+    "/api/v2/pages/?fields=*&limit=20",
+    "/api/v2/pages/?search=brouillon",
 ]
 
 UNPUBLISHED_MARKS = [
@@ -60,4 +62,7 @@ def test_published_records_do_appear(client_as, site_objects):
 
 @pytest.mark.parametrize("role", [ANONYMOUS, EDITOR])
 def test_draft_page_address_is_not_found(client_as, site_objects, role):
-    assert client_as(role).get("/brouillon/").status_code == 404
+    client = client_as(role)
+
+    assert client.get("/brouillon/").status_code == 404
+    assert client.get(f"/api/v2/pages/{site_objects['draft'].pk}/").status_code == 404
