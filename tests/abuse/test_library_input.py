@@ -73,3 +73,41 @@ def test_library_index_answers_any_query(client, library_index, project, paramet
 def test_collectivity_profile_answers_any_identifier(client, project, identifier):
     cache.clear()
     answered(client.get(f"/collectivites/{identifier}/"))
+
+
+@given(
+    parameters=st.dictionaries(
+        st.one_of(
+            st.sampled_from(
+                ["type", "fields", "limit", "offset", "search", "order", "child_of"]
+            ),
+            TEXT,
+        ),
+        ANY_VALUE,
+        max_size=5,
+    )
+)
+def test_api_answers_any_query(client, project, parameters):
+    cache.clear()
+    answered(client.get("/api/v2/pages/", parameters))
+
+
+@given(
+    parameters=LISTING_PARAMETERS,
+    path=st.sampled_from(["projets.csv", "projets.json", "schema.json", "flux.atom"]),
+)
+def test_library_open_data_answers_any_query(client, project, parameters, path):
+    cache.clear()
+    answered(client.get(f"/bibliotheque/{path}", parameters))
+
+
+@pytest.mark.parametrize("text", ["\x00", '"', 'eau "potable', "(", "é\x01"])
+def test_search_syntax_and_control_characters_find_nothing_quietly(
+    client, project, text
+):
+    """Quotes and control characters reach neither engine nor database as syntax."""
+    library = client.get(project.get_parent().url, {"q": text})
+    api = client.get("/api/v2/pages/", {"search": text})
+
+    assert library.status_code == 200
+    assert api.status_code == 200

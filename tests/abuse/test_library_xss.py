@@ -95,3 +95,24 @@ def test_suggestion_exports_do_not_run_formulas_from_project_titles(
     assert all(
         cell.data_type != "f" for row in workbook.active.iter_rows() for cell in row
     )
+
+
+def test_open_data_keeps_markup_and_formulas_inert(
+    client, library_index, hostile_project, labege
+):
+    """CSV cells cannot run as formulas; the feed escapes markup; JSON is typed."""
+    make_project(library_index, FORMULA, lead_collectivity=labege)
+
+    as_csv = client.get("/bibliotheque/projets.csv")
+    as_json = client.get("/bibliotheque/projets.json")
+    feed = client.get("/bibliotheque/flux.atom")
+
+    cells = [
+        cell for row in csv.reader(io.StringIO(as_csv.content.decode())) for cell in row
+    ]
+    assert any("HYPERLINK" in cell for cell in cells)
+    assert not any(cell.startswith("=") for cell in cells)
+    assert as_json["Content-Type"].startswith("application/json")
+    assert as_json["X-Content-Type-Options"] == "nosniff"
+    assert "<script>" not in feed.content.decode()
+    assert "&lt;script&gt;" in feed.content.decode()
