@@ -20,6 +20,7 @@ urlpatterns = [
     path("collectivites/", include("library.urls")),
     path("api/v2/", api_router.urls),
     path("", include("library.opendata.urls")),
+    path("recherche/", include("search.urls")),
 ]
 
 if settings.DEBUG:

@@ -24,11 +24,13 @@ INSTALLED_APPS = [
     "core",
     "home",
     "territories",
+    "search",
     "manifesto",
     "wagtail_modeladmin",
     "wagtail.contrib.routable_page",
     "library",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.api.v2",
@@ -171,9 +173,17 @@ WAGTAIL_SITE_NAME = "Territoires pour une IA responsable"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# Wagtail's database backend (see search/backends.py). On PostgreSQL it uses
+# the text search configurations created by the search app's migrations: French
+# stemming and stop words with accents ignored, and accent-insensitive
+# autocompletion. SQLite's full-text search takes no configuration.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"].update(
+        SEARCH_CONFIG="french_unaccent", AUTOCOMPLETE_CONFIG="simple_unaccent"
+    )
+# Days of search statistics kept for the editors' reports.
+WAGTAILSEARCH_HITS_MAX_AGE = 90
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
@@ -213,6 +223,7 @@ LOGGING = {
             "level": "INFO",
             "propagate": False,
         },
+        "search": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "manifesto": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "library": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },

@@ -1,0 +1,44 @@
+"""Ranking: a match in a title comes before a mention in a text."""
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_URL = reverse("search:search")
+
+
+def result_titles(client, query, **parameters):
+    response = client.get(SEARCH_URL, {"q": query, **parameters})
+    return [
+        str(result.title).replace("<mark>", "").replace("</mark>", "")
+        for result in response.context["search"].page.object_list
+    ]
+
+
+def test_a_title_match_comes_before_a_single_mention(client, make_project):
+    """The project about irrigation is first, whatever the order of creation."""
+    make_project(
+        "Tableau de bord des services",
+        "Des indicateurs pour les services, dont un sur l'irrigation des parcs, "
+        "la propreté, l'éclairage, la voirie et les écoles de la commune.",
+    )
+    make_project("Irrigation raisonnée", "Arroser les parcs selon la météo.")
+    make_project(
+        "Suivi de la voirie",
+        "Repérer les nids-de-poule, et ailleurs l'irrigation des cultures.",
+    )
+
+    assert result_titles(client, "irrigation")[0] == "Irrigation raisonnée"
+    assert result_titles(client, "irrigation", type="projets")[0] == (
+        "Irrigation raisonnée"
+    )
+
+
+def test_title_matches_come_first_among_pages_of_every_kind(
+    client, make_page, make_project
+):
+    make_page("Nos partenaires", "Nous travaillons avec des laboratoires publics.")
+    make_project("Laboratoire de données", "Un service commun aux communes.")
+
+    assert result_titles(client, "laboratoire")[0] == "Laboratoire de données"
