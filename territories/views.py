@@ -3,11 +3,12 @@
 from django import forms
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from .services import MAX_QUERY_LENGTH, search_collectivities
+from .services import MAX_QUERY_LENGTH, clean_query, search_collectivities
 
 # The register changes only when it is reloaded: answers can be shared.
 SEARCH_CACHE_SECONDS = 60 * 60
@@ -63,10 +64,17 @@ def search_json(request):
 def search_page(request):
     """The same search as a page, for visitors without JavaScript."""
     form = CollectivitySearchForm(request.GET)
-    query = request.GET.get("q", "")
-    result = search_collectivities(query) if query.strip() else None
+    query = clean_query(request.GET.get("q", ""))
+    result = search_collectivities(query) if query else None
     return TemplateResponse(
         request,
         "territories/search.html",
-        {"form": form, "query": query, "result": result},
+        {
+            "form": form,
+            "query": query,
+            "result": result,
+            "breadcrumb_trail": [
+                (_("Rechercher une collectivité"), reverse("territories:search"))
+            ],
+        },
     )

@@ -135,8 +135,19 @@ def test_user_without_view_permission_cannot_browse_the_register(
     assert response.status_code in (302, 403)
 
 
-def test_page_editor_can_use_the_chooser(page_editor_client, small_register):
-    """Choosing a collectivity for a page needs no permission on the register."""
+@pytest.mark.parametrize("groups", [[], ["Éditeurs"]])
+def test_page_editor_can_use_the_chooser(
+    client, django_user_model, small_register, groups
+):
+    """Choosing a collectivity for a page needs no more than the view permission.
+
+    A user of the admin without any permission on the register, as well as
+    an editor who may only view it, can search and choose in the chooser.
+    """
+    page_editor_client = client
+    page_editor_client.force_login(
+        make_admin_user(django_user_model, "page-editor", groups)
+    )
     response = page_editor_client.get(reverse(CHOOSE))
     assert response.status_code == 200
     assert response.json()["step"] == "choose"

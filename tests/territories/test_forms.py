@@ -7,7 +7,7 @@ from django import forms
 from django.http import QueryDict
 
 from territories.forms import CollectivityField, PickerValue
-from territories.models import Collectivity
+from territories.models import Collectivity, Postcode
 from tests.factories import make_collectivity, make_departement, make_region
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +219,27 @@ def test_value_read_from_a_plain_dict():
         {"collectivity": "Labège", "collectivity_id": "12"}, {}, "collectivity"
     )
     assert value == PickerValue("Labège", "12")
+
+
+def test_model_form_saves_the_chosen_collectivity(small_register):
+    """In a model form, the field fills a foreign key to a collectivity."""
+
+    class PostcodeForm(forms.ModelForm):
+        collectivity = CollectivityField(queryset=Collectivity.objects.all())
+
+        class Meta:
+            model = Postcode
+            fields = ["code", "collectivity"]
+
+    form = PostcodeForm({"code": "31999", "collectivity": "213105554"})
+    assert form.is_valid(), form.errors
+    postcode = form.save()
+    assert postcode.collectivity == small_register["toulouse"]
+
+    edited = PostcodeForm(instance=postcode)
+    assert 'value="Toulouse (31)"' in str(edited["collectivity"])
+    unchanged = PostcodeForm(
+        {"code": "31999", "collectivity": "Toulouse (31)"}, instance=postcode
+    )
+    assert unchanged.is_valid()
+    assert unchanged.changed_data == []
