@@ -15,6 +15,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("collectivites/", include("territories.urls")),
+    path("", include("manifesto.urls")),
 ]
 
 if settings.DEBUG:

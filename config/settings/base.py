@@ -24,6 +24,9 @@ INSTALLED_APPS = [
     "core",
     "home",
     "territories",
+    "manifesto",
+    "wagtail_modeladmin",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -207,6 +210,7 @@ LOGGING = {
             "level": "INFO",
             "propagate": False,
         },
+        "manifesto": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 

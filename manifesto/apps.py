@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ManifestoConfig(AppConfig):
+    name = "manifesto"
+    verbose_name = _("Manifeste et signatures")
+
+    def ready(self):
+        from . import signals  # noqa: F401
