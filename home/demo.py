@@ -227,8 +227,17 @@ ACCESSIBILITY = {
             "<p>Chaque type de page publique du site : la page d’accueil, les "
             "pages de contenu (à propos, mentions légales, données "
             "personnelles), la présente déclaration, la recherche d’une "
-            "collectivité (avec résultats, sans recherche et sans résultat) et "
-            "la page d’erreur « page introuvable ».</p>"
+            "collectivité (avec résultats, sans recherche et sans résultat), "
+            "le manifeste et ses chapitres, le formulaire de signature (vide, "
+            "puis renvoyé avec des erreurs), la page qui confirme son envoi, "
+            "celle d’un lien de confirmation non valable, la liste des "
+            "signataires (complète, puis filtrée sans résultat) et la page "
+            "d’erreur « page introuvable ».</p>"
+            "<p>Les parcours vérifiés de bout en bout, à la souris, au clavier "
+            "seul et sans JavaScript : rechercher une collectivité ; signer le "
+            "manifeste au nom d’une collectivité, confirmer la signature depuis "
+            "le courriel reçu, puis la retrouver dans la liste des "
+            "signataires.</p>"
         ),
         heading("Environnement de test"),
         paragraph(

@@ -133,3 +133,14 @@ def page_without_script(browser, site):
     yield page
     context.close()
     assert_no_problem(watch)
+
+
+@pytest.fixture
+def moderator_page(browser, site):
+    """A page in a context of its own, for a moderator beside the visitor."""
+    context = browser.new_context(viewport=DESKTOP, locale="fr-FR")
+    context.set_default_timeout(DEFAULT_TIMEOUT_MS)
+    page, watch = open_page(context, site)
+    yield page
+    context.close()
+    assert_no_problem(watch)

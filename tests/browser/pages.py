@@ -88,6 +88,42 @@ PUBLIC_PAGE_TYPES = [
         has_form=True,
     ),
     PageType(
+        "manifesto",
+        normal=Visit("/manifeste/"),
+    ),
+    PageType(
+        "manifesto-chapter",
+        normal=Visit("/manifeste/une-ia-sociale/"),
+    ),
+    PageType(
+        "manifesto-signing",
+        normal=Visit("/manifeste/signer/"),
+        error=Visit(
+            "/manifeste/signer/",
+            # A name that several authorities share: the form asks which one.
+            fill=(
+                ("#id_collectivity", "Saint-Denis"),
+                ("#id_email", "pas-une-adresse"),
+            ),
+            submit="form.signing-form",
+        ),
+        has_form=True,
+    ),
+    PageType(
+        "manifesto-signing-sent",
+        normal=Visit("/manifeste/signer/merci/"),
+    ),
+    PageType(
+        "manifesto-emailed-link",
+        error=Visit("/manifeste/confirmer/lien-abime/", status=400),
+    ),
+    PageType(
+        "manifesto-signatories",
+        normal=Visit("/manifeste/signataires/"),
+        empty=Visit("/manifeste/signataires/?q=Xyzzyville"),
+        has_form=True,
+    ),
+    PageType(
         "not-found",
         error=Visit("/cette-page-n-existe-pas/", status=404),
     ),

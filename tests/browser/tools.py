@@ -77,7 +77,8 @@ def run_axe(page):
 
     The script is evaluated through the DevTools protocol, which the page's
     Content-Security-Policy does not govern, so the page is checked with its
-    real policy in force.
+    real policy in force. axe-core needs the page's JavaScript on: in a
+    context without it, its checks would never finish.
     """
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
