@@ -16,6 +16,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("collectivites/", include("territories.urls")),
     path("", include("manifesto.urls")),
+    path("collectivites/", include("library.urls")),
 ]
 
 if settings.DEBUG:

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "manifesto",
     "wagtail_modeladmin",
     "wagtail.contrib.routable_page",
+    "library",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -211,6 +212,7 @@ LOGGING = {
             "propagate": False,
         },
         "manifesto": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "library": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
 

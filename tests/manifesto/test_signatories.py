@@ -167,8 +167,9 @@ def test_example_signatures_are_marked(client, manifesto_page, labege):
 
 
 def test_signatories_are_not_linked_while_profiles_do_not_exist(
-    client, manifesto_page, labege
+    client, manifesto_page, labege, monkeypatch
 ):
+    monkeypatch.setattr("manifesto.links.profiles_exist", lambda: False)
     make_signature(labege)
 
     assert "/collectivites/213102544/" not in client.get(URL).content.decode()

@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 DEMO_LOADERS = [
     "home.demo.load_demo_content",
     "manifesto.demo.load_demo_content",
+    "library.demo.load_demo_content",
 ]
 
 

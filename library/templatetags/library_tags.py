@@ -1,0 +1,59 @@
+from django import template
+from django.urls import reverse
+
+from ..assessment import Answer
+from ..models import LibraryIndexPage, ProjectPage
+
+register = template.Library()
+
+# A sign beside each answer, so that no meaning rests on colour alone; the
+# answer is always written out as well.
+ANSWER_SIGNS = {
+    Answer.YES: "✓",
+    Answer.PARTLY: "◐",
+    Answer.NO: "✗",
+    Answer.NOT_STATED: "?",
+}
+
+
+@register.simple_tag
+def collectivity_url(collectivity):
+    """The address of a collectivity's profile in the library."""
+    return reverse("library:collectivity", args=[collectivity.public_identifier])
+
+
+@register.filter
+def answer_sign(value):
+    return ANSWER_SIGNS.get(value, "")
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, param, value=None):
+    """The current query string without one filter value (or the whole filter)."""
+    params = context["request"].GET.copy()
+    params.pop("page", None)
+    if value is None:
+        params.pop(param, None)
+    else:
+        params.setlist(
+            param, [kept for kept in params.getlist(param) if kept != str(value)]
+        )
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.inclusion_tag("library/includes/latest_projects.html", takes_context=True)
+def latest_projects(context, count=3):
+    """The most recently published projects, for the home page."""
+    projects = (
+        ProjectPage.objects.live()
+        .public()
+        .select_related("lead_collectivity")
+        .prefetch_related("themes")
+        .order_by("-first_published_at")[:count]
+    )
+    return {
+        "request": context.get("request"),
+        "projects": projects,
+        "library": LibraryIndexPage.objects.live().first(),
+    }

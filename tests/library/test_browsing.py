@@ -1,0 +1,275 @@
+"""Browsing the library: each filter alone and combined, its counts, sort, pages."""
+
+import html
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from library import assessment
+from library.browsing import PAGE_SIZE
+from territories.models import Collectivity
+from tests.factories import make_collectivity, make_departement, make_region
+
+from .builders import make_capability, make_project, make_projects_quickly, make_theme
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def catalogue(library_index):
+    """Four published projects and a draft, spread over every facet."""
+    water = make_theme("Eau et assainissement")
+    energy = make_theme("Énergie")
+    vision = make_capability("Vision par ordinateur")
+    forecasting = make_capability("Prévision")
+    labege = make_collectivity()  # a commune of Occitanie
+    brittany = make_departement("35", "Ille-et-Vilaine", make_region("53", "Bretagne"))
+    rennes = make_collectivity(
+        name="Rennes Métropole",
+        kind=Collectivity.Kind.METROPOLE,
+        code="243500139",
+        siren="243500139",
+        departement=brittany,
+        postcodes=(),
+    )
+    projects = {
+        "leaks": make_project(
+            library_index,
+            "Détection des fuites",
+            themes=[water],
+            capabilities=[forecasting],
+            phase="en-production",
+            system_kind="apprentissage-automatique",
+            lead_collectivity=labege,
+            assessment_bias="oui",
+            assessment_frugality="oui",
+        ),
+        "plants": make_project(
+            library_index,
+            "Pilotage des stations d'épuration",
+            themes=[water, energy],
+            capabilities=[forecasting],
+            phase="pilote",
+            system_kind="hybride",
+            lead_collectivity=rennes,
+            assessment_bias="en-partie",
+        ),
+        "lighting": make_project(
+            library_index,
+            "Éclairage public adaptatif",
+            themes=[energy],
+            capabilities=[vision],
+            phase="pilote",
+            system_kind="regles",
+            lead_collectivity=rennes,
+            assessment_bias="non",
+        ),
+        "bins": make_project(
+            library_index,
+            "Tri des déchets par caméra",
+            themes=[energy],
+            capabilities=[vision],
+            phase="arrete",
+            system_kind="apprentissage-automatique",
+            lead_collectivity=labege,
+        ),
+    }
+    make_project(library_index, "Brouillon", themes=[water], publish=False)
+    return projects
+
+
+def titles(response):
+    return sorted(project.title for project in response.context["browse"].page)
+
+
+def facet(response, param):
+    return next(f for f in response.context["browse"].facets if f.param == param)
+
+
+def counts(response, param):
+    return {option.value: option.count for option in facet(response, param).options}
+
+
+def test_the_index_lists_published_projects_only(client, catalogue, library_index):
+    response = client.get(library_index.url)
+    assert response.status_code == 200
+    assert titles(response) == sorted(p.title for p in catalogue.values())
+    assert response.context["browse"].total == 4
+
+
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"theme": "eau-et-assainissement"}, ["leaks", "plants"]),
+        ({"phase": "pilote"}, ["lighting", "plants"]),
+        ({"systeme": "apprentissage-automatique"}, ["bins", "leaks"]),
+        ({"capacite": "vision-par-ordinateur"}, ["bins", "lighting"]),
+        ({"collectivite": "metropole"}, ["lighting", "plants"]),
+        ({"region": "76"}, ["bins", "leaks"]),
+        ({"biais": "oui"}, ["leaks"]),
+        ({"frugalite": "non-renseigne"}, ["bins", "lighting", "plants"]),
+    ],
+)
+def test_each_filter_alone(client, catalogue, library_index, params, expected):
+    response = client.get(library_index.url, params)
+    assert titles(response) == sorted(catalogue[key].title for key in expected)
+
+
+def test_options_of_one_filter_add_up(client, catalogue, library_index):
+    response = client.get(library_index.url, {"phase": ["pilote", "arrete"]})
+    assert titles(response) == sorted(
+        catalogue[key].title for key in ("bins", "lighting", "plants")
+    )
+
+
+def test_filters_combine(client, catalogue, library_index):
+    response = client.get(
+        library_index.url,
+        {"theme": "energie", "phase": "pilote", "biais": ["non", "en-partie"]},
+    )
+    assert titles(response) == sorted(
+        catalogue[key].title for key in ("lighting", "plants")
+    )
+    response = client.get(
+        library_index.url,
+        {"theme": "energie", "region": "53", "capacite": "vision-par-ordinateur"},
+    )
+    assert titles(response) == [catalogue["lighting"].title]
+
+
+def test_filters_combine_with_a_text_query(client, catalogue, library_index):
+    response = client.get(library_index.url, {"q": "stations", "theme": "energie"})
+    assert titles(response) == [catalogue["plants"].title]
+    response = client.get(library_index.url, {"q": "stations", "phase": "arrete"})
+    assert titles(response) == []
+
+
+def test_counts_without_filters(client, catalogue, library_index):
+    """Each option counts the published projects that have it."""
+    response = client.get(library_index.url)
+    assert counts(response, "theme") == {"eau-et-assainissement": 2, "energie": 3}
+    assert counts(response, "phase") == {
+        "idee": 0,
+        "experimentation": 0,
+        "pilote": 2,
+        "en-production": 1,
+        "arrete": 1,
+    }
+    assert counts(response, "systeme")["apprentissage-automatique"] == 2
+    assert counts(response, "capacite") == {"prevision": 2, "vision-par-ordinateur": 2}
+    assert counts(response, "collectivite")["commune"] == 2
+    assert counts(response, "collectivite")["metropole"] == 2
+    assert counts(response, "region") == {"53": 2, "76": 2}
+    assert counts(response, "biais") == {
+        "oui": 1,
+        "en-partie": 1,
+        "non": 1,
+        "non-renseigne": 1,
+    }
+
+
+def test_counts_follow_the_other_filters(client, catalogue, library_index):
+    """An option counts what choosing it would give, given the other facets."""
+    response = client.get(library_index.url, {"theme": "energie", "phase": "pilote"})
+    # The phase's own choice does not narrow its counts; the theme's does.
+    assert counts(response, "phase")["pilote"] == 2
+    assert counts(response, "phase")["arrete"] == 1
+    assert counts(response, "phase")["en-production"] == 0
+    # And the other way round.
+    assert counts(response, "theme") == {"eau-et-assainissement": 1, "energie": 2}
+    assert counts(response, "region") == {"53": 2, "76": 0}
+    assert counts(response, "biais")["non"] == 1
+
+
+def test_counts_follow_the_text_query(client, catalogue, library_index):
+    response = client.get(library_index.url, {"q": "caméra"})
+    assert counts(response, "theme") == {"eau-et-assainissement": 0, "energie": 1}
+
+
+def test_the_form_shows_counts_and_keeps_choices(client, catalogue, library_index):
+    response = client.get(library_index.url, {"phase": "pilote", "q": "adaptatif"})
+    content = html.unescape(response.content.decode())
+    assert 'name="phase" value="pilote" id="facet-phase-pilote" checked' in content
+    assert 'name="q" value="adaptatif"' in content
+    assert 'Pilote <span class="facet__count">(1 projet)</span>' in content
+    assert "Retirer « Phase : Pilote »" in content
+    assert "Retirer les mots-clés « adaptatif »" in content
+
+
+def test_unknown_values_are_ignored(client, catalogue, library_index):
+    response = client.get(library_index.url, {"phase": "inconnue", "tri": "hasard"})
+    assert response.status_code == 200
+    assert response.context["browse"].total == 4
+    assert response.context["browse"].sort == "recent"
+
+
+def test_sort_by_title_or_by_update(client, catalogue, library_index):
+    by_title = client.get(library_index.url, {"tri": "titre"})
+    assert [p.title for p in by_title.context["browse"].page] == sorted(
+        p.title for p in catalogue.values()
+    )
+    recent = client.get(library_index.url, {"tri": "recent"})
+    assert [p.title for p in recent.context["browse"].page] == [
+        catalogue[key].title for key in ("bins", "lighting", "plants", "leaks")
+    ]
+
+
+def test_pages_keep_the_filters(client, library_index):
+    make_projects_quickly(library_index, PAGE_SIZE + 3)
+    first = client.get(library_index.url, {"phase": "pilote"})
+    assert len(first.context["browse"].page) == PAGE_SIZE
+    content = html.unescape(first.content.decode())
+    assert 'href="?phase=pilote&page=2"' in content
+    second = client.get(library_index.url, {"phase": "pilote", "page": 2})
+    assert len(second.context["browse"].page) == 3
+
+
+def test_the_summary_counts_answers_criterion_by_criterion(
+    client, catalogue, library_index
+):
+    """The index shows how all published projects answer each criterion."""
+    response = client.get(library_index.url, {"phase": "pilote"})
+    summary = response.context["summary"]
+    assert summary["total"] == 4
+    bias_row = next(
+        row
+        for chapter in summary["chapters"]
+        for row in chapter["rows"]
+        if row["criterion"].key == "bias"
+    )
+    assert {cell["answer"].value: cell["count"] for cell in bias_row["answers"]} == {
+        "oui": 1,
+        "en-partie": 1,
+        "non": 1,
+        "non-renseigne": 1,
+    }
+    content = html.unescape(response.content.decode())
+    for criterion in assessment.CRITERIA:
+        assert str(criterion.label) in content
+    assert 'href="?biais=oui"' in content
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(
+            url, {"theme": "eau-et-assainissement", "biais": "non-renseigne"}
+        )
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_query_count_does_not_grow_with_the_number_of_projects(client, library_index):
+    """Listing 10 or 200 projects, with filters and counts, costs as many queries."""
+    water = make_theme("Eau et assainissement")
+    vision = make_capability("Vision par ordinateur")
+    make_projects_quickly(library_index, 10, themes=[water], capabilities=[vision])
+    client.get(library_index.url)  # the site's routing caches fill on first use
+    with_ten = count_queries(client, library_index.url)
+
+    make_projects_quickly(
+        library_index, 190, offset=10, themes=[water], capabilities=[vision]
+    )
+    with_two_hundred = count_queries(client, library_index.url)
+
+    assert with_ten == with_two_hundred
