@@ -52,6 +52,13 @@ def measure_all(site):
             browser.close()
 
 
+def budget_verdict(page_type, overruns):
+    if not overruns:
+        return "held"
+    known = " (known)" if page_type.known_overrun else ""
+    return f"over{known}: " + "; ".join(overruns)
+
+
 def print_report(measures, show_requests):
     print(
         COLUMNS.format(
@@ -68,7 +75,7 @@ def print_report(measures, show_requests):
                 visit.dom_elements,
                 f"{visit.ecoindex.score:.1f}",
                 visit.ecoindex.grade,
-                "over: " + "; ".join(overruns) if overruns else "held",
+                budget_verdict(page_type, overruns),
             )
         )
         if show_requests:

@@ -8,10 +8,12 @@ other tests' data nor leave anything behind for them; and what the browser
 sees is what production serves: gunicorn, whitenoise, compressed static files.
 """
 
+import ctypes
 import email
 import email.policy
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -31,6 +33,17 @@ LINK = re.compile(r"https?://[^\s<>\"']+")
 
 class ServerError(RuntimeError):
     pass
+
+
+def stop_with_parent():
+    """In the child process: be terminated when the process that started it dies.
+
+    A test run that is killed (a timeout, Ctrl-C twice) cannot stop the
+    server itself: Linux does it, so that no server is left running.
+    """
+    set_parent_death_signal = 1  # PR_SET_PDEATHSIG
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(set_parent_death_signal, signal.SIGTERM)
 
 
 def free_port():
@@ -150,6 +163,7 @@ class BrowserSite:
             env=self.environment(),
             stdout=log,
             stderr=subprocess.STDOUT,
+            preexec_fn=stop_with_parent if sys.platform == "linux" else None,
         )
         log.close()
         self._wait_until_ready()

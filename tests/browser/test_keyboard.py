@@ -49,8 +49,10 @@ def test_focus_always_shows(site, page, page_type):
         if element is None:
             break  # Past the last element, the focus returns to the document.
         stops += 1
-        if not (element["outline"] or element["shadow"]) or not element["inViewport"]:
-            unseen.append(describe(element))
+        if not (element["outline"] or element["shadow"]):
+            unseen.append(f"{describe(element)}: outline {element['outlineStyle']}")
+        elif not element["inViewport"]:
+            unseen.append(f"{describe(element)}: off screen")
 
     assert stops > 1
     assert not unseen, "Focus not visible on:\n" + "\n".join(unseen)

@@ -150,7 +150,10 @@ def describe_html_errors(messages):
 
 # ----- Keyboard and layout -----
 
-FOCUS_STYLE = """() => {
+# Read after the next frame: a field made of parts (a month) matches :focus
+# only once the browser has restyled it.
+FOCUS_STYLE = """async () => {
+    await new Promise(resolve => requestAnimationFrame(() => resolve()));
     const element = document.activeElement;
     if (!element || element === document.body) return null;
     const style = getComputedStyle(element);
@@ -163,6 +166,7 @@ FOCUS_STYLE = """() => {
         className: typeof element.className === "string" ? element.className : "",
         outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
         shadow: style.boxShadow !== "none",
+        outlineStyle: `${style.outlineStyle} ${style.outlineWidth}`,
         width: box.width,
         height: box.height,
         inViewport: box.bottom > 0 && box.right > 0
