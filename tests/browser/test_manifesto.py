@@ -142,3 +142,19 @@ def test_sign_with_the_keyboard_only(site, page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert "Brest" in page.locator("main").inner_text()
+
+
+def test_browse_the_signatories_with_the_keyboard_only(site, page):
+    """Tab to the région filter, type to choose Bretagne, Enter on the button:
+    only the signatories of Bretagne are listed."""
+    page.goto(site.address(SIGNATORIES))
+
+    tab_to(page, "select[name=region]")
+    page.keyboard.type("Bretagne")
+    tab_to(page, ".signatory-filters button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    names = listed_signatories(page)
+    assert any("Rennes" in name for name in names)
+    assert not any("Grenoble" in name for name in names)
