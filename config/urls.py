@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api import api_router
 from core import views as core_views
 from home import views as home_views
 
@@ -17,6 +18,8 @@ urlpatterns = [
     path("collectivites/", include("territories.urls")),
     path("", include("manifesto.urls")),
     path("collectivites/", include("library.urls")),
+    path("api/v2/", api_router.urls),
+    path("", include("library.opendata.urls")),
 ]
 
 if settings.DEBUG:

@@ -28,6 +28,7 @@ from .models import (
     ProjectPartnerCollectivity,
     Theme,
 )
+from .opendata.demo import get_or_create_open_data_page
 
 logger = logging.getLogger(__name__)
 
@@ -689,6 +690,7 @@ def load_demo_content():
     }
     for spec in PROJECTS:
         add_project(index, spec, themes, capabilities, organisations)
+    get_or_create_open_data_page()
 
 
 def get_or_create_index():

@@ -1,4 +1,5 @@
 from .contributions import ProjectProposal, UpdateSuggestion
+from .opendata import OpenDataPage
 from .pages import (
     LibraryIndexPage,
     ProjectDocument,
@@ -12,6 +13,7 @@ from .taxonomies import AICapability, PartnerOrganisation, Theme
 __all__ = [
     "AICapability",
     "LibraryIndexPage",
+    "OpenDataPage",
     "PartnerOrganisation",
     "ProjectDocument",
     "ProjectLink",

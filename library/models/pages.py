@@ -42,6 +42,7 @@ from ..choices import (
     YesNoNotStated,
 )
 from ..fields import ChoiceListField
+from ..opendata.api import api_fields
 from ..panels import ProposalPanel
 from .assessment import ManifestoAssessment
 
@@ -513,6 +514,9 @@ class ProjectPage(RoutablePageMixin, ManifestoAssessment, Page):
 
     parent_page_types = ["library.LibraryIndexPage"]
     subpage_types = []
+
+    # The public record, as the open data exports give it (library.opendata).
+    api_fields = api_fields()
 
     search_fields = [
         *Page.search_fields,
