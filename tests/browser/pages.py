@@ -186,6 +186,14 @@ PUBLIC_PAGE_TYPES = [
         empty=Visit("/collectivites/213105752/"),
     ),
     PageType(
+        "open-data",
+        normal=Visit("/donnees/"),
+        known_overrun=(
+            "about 800 DOM elements, most in the table of the record's 88 "
+            "fields: EcoIndex C"
+        ),
+    ),
+    PageType(
         "not-found",
         error=Visit("/cette-page-n-existe-pas/", status=404),
     ),
