@@ -97,6 +97,14 @@ class AccessibilityStatus(models.TextChoices):
     FULLY_COMPLIANT = "totalement-conforme", _("totalement conforme")
 
 
+class LegalBasis(models.TextChoices):
+    """The grounds of article 6 of the GDPR that suit what the site collects."""
+
+    CONSENT = "consentement", _("le consentement de la personne")
+    LEGITIMATE_INTEREST = "interet-legitime", _("l'intérêt légitime de l'association")
+    PUBLIC_INTEREST = "mission-publique", _("une mission d'intérêt public")
+
+
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
     """Who publishes the site, how to reach them, and what the footer links to."""
@@ -234,6 +242,29 @@ class SiteSettings(BaseSiteSetting):
         ),
     )
 
+    signature_legal_basis = models.CharField(
+        _("base légale des signatures"),
+        max_length=20,
+        choices=LegalBasis.choices,
+        default=LegalBasis.CONSENT,
+        help_text=_(
+            "Fondement du recueil du nom, du mandat et de l'adresse des "
+            "signataires du manifeste, affiché sur la page des données "
+            "personnelles."
+        ),
+    )
+    contribution_legal_basis = models.CharField(
+        _("base légale des propositions et suggestions"),
+        max_length=20,
+        choices=LegalBasis.choices,
+        default=LegalBasis.CONSENT,
+        help_text=_(
+            "Fondement du recueil des coordonnées de qui propose un projet ou "
+            "suggère une mise à jour, affiché sur la page des données "
+            "personnelles."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -269,6 +300,8 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("data_protection_email"),
                 FieldPanel("unconfirmed_retention_days"),
                 FieldPanel("contact_retention_months"),
+                FieldPanel("signature_legal_basis"),
+                FieldPanel("contribution_legal_basis"),
             ],
             heading=_("Données personnelles"),
         ),

@@ -7,4 +7,9 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Bibliothèque d'IA territoriales")
 
     def ready(self):
+        from core import personal_data
+
         from . import signals  # noqa: F401
+        from .personal_data import ContributionData
+
+        personal_data.register(ContributionData())

@@ -20,6 +20,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.search_text import clean_search_text
 from territories.models import Collectivity, Region
 
 from . import assessment
@@ -43,6 +44,7 @@ def filter_by_text(queryset, text):
     The one place where the library's text query meets the search engine, so
     that another engine or configuration can replace it here alone.
     """
+    text = clean_search_text(text)
     if not text:
         return queryset
     matches = ProjectPage.objects.live().search(

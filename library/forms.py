@@ -69,12 +69,14 @@ class HoneypotMixin(forms.Form):
     site_web = forms.CharField(
         label=_("Laissez ce champ vide"),
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
     @property
     def is_spam(self):
-        return bool(self.cleaned_data.get(HONEYPOT_FIELD, "").strip())
+        # Read as sent: a value too long to be valid is no less a robot's.
+        return bool(str(self.data.get(HONEYPOT_FIELD, "")).strip())
 
     def visible_fields(self):
         return [

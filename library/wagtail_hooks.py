@@ -4,7 +4,13 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import DateColumn, TitleColumn
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
+
+from manifesto.opendata import neutralise
 
 from .models import (
     AICapability,
@@ -45,10 +51,21 @@ class PartnerOrganisationViewSet(SnippetViewSet):
     list_filter = ["kind"]
 
 
+class SuggestionIndexView(IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        # Project titles come from public proposals: a spreadsheet must not
+        # run them as formulas. (XLSX cells are written as text already.)
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            return neutralise(value)
+        return value
+
+
 class UpdateSuggestionViewSet(SnippetViewSet):
     """The moderators' list of corrections suggested by visitors."""
 
     model = UpdateSuggestion
+    index_view_class = SuggestionIndexView
     icon = "help"
     menu_label = _("Suggestions de mise à jour")
     list_filter = ["status"]

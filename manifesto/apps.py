@@ -7,4 +7,9 @@ class ManifestoConfig(AppConfig):
     verbose_name = _("Manifeste et signatures")
 
     def ready(self):
+        from core import personal_data
+
         from . import signals  # noqa: F401
+        from .personal_data import SignatureData
+
+        personal_data.register(SignatureData())

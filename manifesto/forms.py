@@ -46,6 +46,7 @@ class SignatureForm(forms.ModelForm):
     site_web = forms.CharField(
         label=_("Ne remplissez pas ce champ"),
         required=False,
+        max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 

@@ -63,8 +63,9 @@ def search_json(request):
 @cache_control(public=True, max_age=SEARCH_CACHE_SECONDS)
 def search_page(request):
     """The same search as a page, for visitors without JavaScript."""
-    form = CollectivitySearchForm(request.GET)
     query = clean_query(request.GET.get("q", ""))
+    # The form shows the text searched, not whatever length was sent.
+    form = CollectivitySearchForm({"q": query})
     result = search_collectivities(query) if query else None
     return TemplateResponse(
         request,

@@ -18,6 +18,14 @@ from django.db import connection
 from psycopg import sql
 from wagtail.models import Page
 
+from library.choices import Phase, SystemKind
+from library.models import (
+    LibraryIndexPage,
+    ProjectPage,
+    ProjectProposal,
+    UpdateSuggestion,
+)
+from manifesto.models import Signature
 from tests.factories import make_collectivity
 
 # What must survive a backup, by "app_label.ModelName".
@@ -30,6 +38,10 @@ BACKED_UP_MODELS = [
     "territories.Departement",
     "territories.Collectivity",
     "territories.Postcode",
+    "manifesto.Signature",
+    "library.ProjectPage",
+    "library.ProjectProposal",
+    "library.UpdateSuggestion",
 ]
 
 
@@ -92,7 +104,35 @@ def site_content():
         username="moderation", email="moderation@example.org", password="x" * 20
     )
     user.groups.create(name="Modération")
-    make_collectivity()
+    collectivity = make_collectivity()
+    Signature.objects.create(
+        collectivity=collectivity,
+        signer_name="Camille Martin",
+        signer_mandate="Maire",
+        email="maire@labege.example",
+        status=Signature.Status.APPROVED,
+    )
+    library = home.add_child(
+        instance=LibraryIndexPage(title="Bibliothèque", slug="bibliotheque")
+    )
+    project = library.add_child(
+        instance=ProjectPage(
+            title="Détection des fuites",
+            summary="Repérer les fuites du réseau.",
+            problem="Un quart de l'eau se perd.",
+            lead_collectivity=collectivity,
+            phase=Phase.PILOT,
+            system_kind=SystemKind.MACHINE_LEARNING,
+        )
+    )
+    project.save_revision().publish()
+    ProjectProposal.objects.create(
+        page=project,
+        submitter_name="Camille",
+        submitter_email="camille@example.org",
+        submitter_role="Cheffe de projet",
+    )
+    UpdateSuggestion.objects.create(project=project, message="Le budget a changé.")
 
 
 @pytest.mark.postgresql

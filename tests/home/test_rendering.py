@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from home.models import StandardPage
+from core import personal_data
+from home.models import LegalBasis, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -104,8 +105,27 @@ def test_standard_page_data_protection_block_reads_site_settings(
     html = body_of(client.get(page.url))
 
     assert "Association du réseau" in html
-    assert "effacées après 15 jours" in html
-    assert "gardées 24 mois" in html
+    assert "effacée après 15 jours" in html
+    assert "puis 24 mois après son retrait" in html
+
+
+def test_data_protection_block_states_what_is_kept_why_and_on_what_basis(
+    client, make_page, site_settings
+):
+    """Each use of personal data is listed with its legal basis from the settings."""
+    site_settings.signature_legal_basis = LegalBasis.PUBLIC_INTEREST
+    site_settings.save()
+    page = make_page("Données personnelles", body=[("data_protection_summary", None)])
+
+    html = body_of(client.get(page.url))
+
+    assert "<h3>Signatures du manifeste</h3>" in html
+    assert "Nom, mandat et adresse électronique" in html
+    assert "Confirmer la signature" in html
+    assert "Une mission d&#x27;intérêt public" in html
+    assert html.count("Le consentement de la personne") == (
+        len(personal_data.processings()) - 1
+    )
 
 
 def test_breadcrumb_leads_from_home_to_current_page(client, make_page):

@@ -149,6 +149,8 @@ def test_administrator_saves_site_settings(client, make_member, site_settings):
         "data_protection_email": "",
         "unconfirmed_retention_days": "30",
         "contact_retention_months": "36",
+        "signature_legal_basis": "consentement",
+        "contribution_legal_basis": "consentement",
     }
 
     response = client.post(url, data)

@@ -5,7 +5,9 @@ import datetime
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Site
 
+from home.models import SiteSettings
 from library.models import ProjectProposal, UpdateSuggestion
 
 from .builders import make_project
@@ -41,7 +43,11 @@ def test_old_contacts_are_erased_and_recent_ones_kept(library_index, capsys):
         updated_at=ago(800)
     )
 
-    call_command("erase_library_contacts", months=24)
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.contact_retention_months = 24
+    settings.save()
+
+    call_command("purge_personal_data")
 
     old.refresh_from_db()
     new.refresh_from_db()
@@ -52,4 +58,6 @@ def test_old_contacts_are_erased_and_recent_ones_kept(library_index, capsys):
     assert handled.contact_email == ""
     assert handled.message == "Corrigé"
     assert waiting.contact_email == "b@example.org"  # not dealt with yet
-    assert "1 proposition(s), 1 suggestion(s)" in capsys.readouterr().out
+    output = capsys.readouterr().out
+    assert "library.proposals_anonymised : 1" in output
+    assert "library.suggestions_anonymised : 1" in output
