@@ -3,6 +3,7 @@
 import pytest
 
 from .pages import PUBLIC_PAGE_TYPES
+from .steps import tab_to
 from .tools import focused_element
 
 # More stops than the longest page has (the proposal form, about 120).
@@ -65,10 +66,7 @@ def test_search_a_collectivity_with_the_keyboard_only(site, page):
 
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.name") == "q":
-            break
+    tab_to(page, "main input[name=q]")
     page.keyboard.type("Labège")
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -6,9 +6,10 @@ def test_search_a_collectivity_without_javascript(site, page_without_script):
     page = page_without_script
     page.goto(site.address("/collectivites/recherche/"))
 
-    page.get_by_label("Nom, code postal, code INSEE ou SIREN").fill("31670")
+    form = page.locator("main form")
+    form.get_by_label("Nom, code postal, code INSEE ou SIREN").fill("31670")
     with page.expect_navigation():
-        page.get_by_role("button", name="Rechercher").click()
+        form.get_by_role("button", name="Rechercher").click()
 
     results = page.locator(".collectivity-search__list li")
     assert "Labège" in results.first.inner_text()
