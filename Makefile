@@ -7,7 +7,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-test migrate data lint format clean
+.PHONY: run test test-browser install install-test migrate data lint format clean
 
 run: install migrate data
 	@$(PY) manage.py demo_login
@@ -15,6 +15,11 @@ run: install migrate data
 
 test: install-test
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The browser tests alone; they need Chromium and Java (see the README).
+test-browser: install-test
+	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund
+	$(PY) -m pytest tests/browser $(PYTEST_ARGS)
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

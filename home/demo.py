@@ -165,27 +165,107 @@ PRIVACY = {
     ],
 }
 
+# The statement follows the RGAA's model. It claims no more than the browser
+# tests check (tests/browser/): keep the two in step when either changes.
 ACCESSIBILITY = {
     "slug": "accessibilite",
     "title": "Déclaration d’accessibilité",
-    "search_description": "État de conformité du site au RGAA et voies de recours.",
+    "search_description": (
+        "État de conformité du site au RGAA, ce qui a été vérifié et comment, "
+        "et voies de recours."
+    ),
     "introduction": (
-        "L’association s’engage à rendre son site accessible à toutes et à tous, "
-        "conformément à l’article 47 de la loi du 11 février 2005."
+        "L’association Territoires pour une IA responsable s’engage à rendre son "
+        "site accessible, conformément à l’article 47 de la loi n° 2005-102 du "
+        "11 février 2005. Cette déclaration s’applique à l’ensemble du site "
+        "public."
     ),
     "body": [
         heading("État de conformité"),
         paragraph(
-            "<p>Exemple : le site n’a pas encore fait l’objet d’un audit de "
-            "conformité au référentiel général d’amélioration de "
-            "l’accessibilité (RGAA) ; il est donc déclaré non conforme. Il est "
-            "pourtant conçu pour être utilisable au clavier, avec un lecteur "
-            "d’écran et sans JavaScript.</p>"
+            "<p>Le site n’a pas encore fait l’objet d’un audit de conformité au "
+            "référentiel général d’amélioration de l’accessibilité (RGAA 4.1), "
+            "réalisé par une personne qui examine chaque critère. En l’absence "
+            "d’un tel audit, il est déclaré <b>non conforme</b> au RGAA et son "
+            "taux de conformité n’est pas connu.</p>"
+        ),
+        heading("Ce qui est vérifié, et comment"),
+        paragraph(
+            "<p>À chaque modification du site, des tests automatiques ouvrent "
+            "ses pages dans le navigateur Chromium, piloté par l’outil "
+            "Playwright, comme le ferait un visiteur. Ils vérifient :</p>"
+            "<ul>"
+            "<li>avec le moteur axe-core, l’absence de manquement aux règles "
+            "des WCAG 2.1, niveaux A et AA, que cet outil sait détecter, sur "
+            "chaque page telle qu’elle s’affiche, mais aussi quand une "
+            "recherche ne trouve rien et quand un formulaire revient avec des "
+            "erreurs ;</li>"
+            "<li>avec le Nu HTML Checker, validateur du W3C, que le code HTML "
+            "de ces pages ne contient aucune erreur ;</li>"
+            "<li>au clavier seul, que la première touche Tabulation atteint un "
+            "lien d’évitement qui mène au contenu, que chaque élément atteint "
+            "à la tabulation est visible et signale sa prise de focus par un "
+            "contour, et que les tâches du site s’accomplissent avec les "
+            "touches Tabulation, Entrée et Espace ;</li>"
+            "<li>que les pages s’affichent sans défilement horizontal sur un "
+            "écran de téléphone (375 pixels de large), et les formulaires à "
+            "320 pixels de large comme avec un zoom de 200 % ;</li>"
+            "<li>que ces tâches s’accomplissent aussi sans JavaScript.</li>"
+            "</ul>"
+            "<p>Ces vérifications portent, en partie, sur les critères 1.1 "
+            "(alternative textuelle des images), 3.2 (contraste des textes), "
+            "8.2 (code valide), 8.3 et 8.5 (langue et titre de la page), 10.7 "
+            "(prise de focus visible), 10.11 (affichage sans défilement "
+            "horizontal), 11.1 (étiquettes des champs) et 12.7 (lien "
+            "d’évitement) du RGAA. Un outil automatique ne juge ni la "
+            "pertinence d’une alternative ou d’une étiquette, ni la clarté "
+            "d’un texte : ces points, comme les autres critères, demandent un "
+            "examen humain qui reste à faire.</p>"
+        ),
+        heading("Pages vérifiées"),
+        paragraph(
+            "<p>Chaque type de page publique du site : la page d’accueil, les "
+            "pages de contenu (à propos, mentions légales, données "
+            "personnelles), la présente déclaration, la recherche d’une "
+            "collectivité et sa fiche, le manifeste et ses chapitres, le "
+            "formulaire de signature, la page qui confirme son envoi, celle "
+            "d’un lien de confirmation non valable, la liste des signataires, "
+            "la bibliothèque de projets, la fiche d’un projet et son "
+            "historique, les formulaires pour proposer un projet ou signaler "
+            "une erreur et leurs pages de confirmation, la page des données "
+            "ouvertes et la page d’erreur « page introuvable ». Les pages de "
+            "recherche et de liste sont vérifiées avec des résultats, sans "
+            "résultat et avant toute recherche ; les formulaires, vides puis "
+            "renvoyés avec des erreurs.</p>"
+        ),
+        heading("Parcours vérifiés"),
+        paragraph(
+            "<ul>"
+            "<li>Signer le manifeste au nom d’une collectivité choisie en "
+            "tapant une partie de son nom, confirmer la signature depuis le "
+            "courriel reçu, puis la retrouver dans la liste des signataires "
+            "une fois validée par l’équipe : à la souris, et sans "
+            "JavaScript ; au clavier seul, jusqu’à la confirmation.</li>"
+            "<li>Proposer un projet pour la bibliothèque, puis, une fois la "
+            "proposition validée par l’équipe, le retrouver par les filtres "
+            "et par les mots-clés de la bibliothèque.</li>"
+            "<li>Filtrer la bibliothèque et ouvrir la fiche d’un projet, "
+            "filtrer la liste des signataires, rechercher une collectivité : "
+            "au clavier seul et sans JavaScript.</li>"
+            "</ul>"
+        ),
+        heading("Environnement de test"),
+        paragraph(
+            "<p>Les vérifications sont faites avec le navigateur Chromium sous "
+            "Linux. Aucun test n’a encore été mené avec un lecteur d’écran "
+            "(NVDA, JAWS, VoiceOver, TalkBack) ni avec d’autres navigateurs.</p>"
+            "<p>Technologies utilisées pour la réalisation du site : HTML, CSS "
+            "et, en complément facultatif, JavaScript.</p>"
         ),
         heading("Établissement de cette déclaration"),
         paragraph(
             "<p>Exemple : déclaration établie le 1er janvier 2026, à partir "
-            "d’une vérification interne.</p>"
+            "des vérifications automatiques décrites ci-dessus.</p>"
         ),
         heading("Retour d’information et contact"),
         paragraph(

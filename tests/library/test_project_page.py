@@ -134,13 +134,13 @@ def test_the_illustration_is_a_sized_webp_rendition(client, full_project):
 
 
 def test_the_assessment_panel_writes_out_each_answer(client, full_project):
-    """Every criterion shows its answer in words, with a sign hidden from readers."""
+    """Every criterion shows its answer in words; the stylesheet adds a sign."""
     content = text_of(client.get(full_project.url))
     for criterion in assessment.CRITERIA:
         assert str(criterion.label) in content
         assert f"Preuve pour {criterion.key}" in content
     assert content.count(
-        '<span class="answer__sign" aria-hidden="true">◐</span> En partie'
+        '<span class="answer answer--en-partie">En partie</span>'
     ) == len(assessment.CRITERIA)
 
 
