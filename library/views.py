@@ -41,13 +41,24 @@ def _trail(request, page, label):
 
 
 def library_listing(request, index):
-    projects = index.projects()
     return index.render(
         request,
         context_overrides={
-            "browse": browsing.browse(projects, request.GET),
-            "summary": browsing.assessment_summary(projects),
+            "browse": browsing.browse(index.projects(), request.GET),
             "sort_choices": browsing.Sort.CHOICES,
+        },
+    )
+
+
+def library_assessment_summary(request, index):
+    return index.render(
+        request,
+        template="library/assessment_summary_page.html",
+        context_overrides={
+            "summary": browsing.assessment_summary(index.projects()),
+            "breadcrumb_trail": _trail(
+                request, index, _("La bibliothèque au regard du manifeste")
+            ),
         },
     )
 

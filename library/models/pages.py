@@ -74,7 +74,7 @@ class LibraryIndexPage(RoutablePageMixin, Page):
 
     # Paths under the index that are served by the index itself, so that no
     # project may take them as its slug.
-    reserved_slugs = frozenset({"proposer"})
+    reserved_slugs = frozenset({"proposer", "au-regard-du-manifeste"})
 
     class Meta:
         verbose_name = _("bibliothèque de projets")
@@ -84,6 +84,12 @@ class LibraryIndexPage(RoutablePageMixin, Page):
         from .. import views
 
         return views.library_listing(request, self)
+
+    @path("au-regard-du-manifeste/")
+    def assessment_summary(self, request):
+        from .. import views
+
+        return views.library_assessment_summary(request, self)
 
     @path("proposer/")
     def propose(self, request):

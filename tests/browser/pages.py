@@ -133,10 +133,10 @@ PUBLIC_PAGE_TYPES = [
         empty=Visit("/bibliotheque/?phase=arrete&systeme=generatif"),
         error=Visit("/bibliotheque/?q=Xyzzyville"),
         has_form=True,
-        known_overrun=(
-            "about 830 DOM elements (filters of every facet and manifesto "
-            "criterion, 13 project cards, the assessment tables): EcoIndex C"
-        ),
+    ),
+    PageType(
+        "library-assessment",
+        normal=Visit("/bibliotheque/au-regard-du-manifeste/"),
     ),
     PageType(
         "library-project",
@@ -192,6 +192,13 @@ PUBLIC_PAGE_TYPES = [
             "about 800 DOM elements, most in the table of the record's 88 "
             "fields: EcoIndex C"
         ),
+    ),
+    PageType(
+        "search",
+        normal=Visit("/recherche/?q=eau"),
+        empty=Visit("/recherche/"),
+        error=Visit("/recherche/?q=Xyzzyville"),
+        has_form=True,
     ),
     PageType(
         "not-found",

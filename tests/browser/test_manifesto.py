@@ -114,7 +114,7 @@ def test_sign_with_the_keyboard_only(site, page):
     with page.expect_navigation():
         page.keyboard.press("Enter")
 
-    tab_to(page, "input[role=combobox]")
+    tab_to(page, "form.signing-form input[role=combobox]")
     page.keyboard.type("Brest")
     page.get_by_role("option", name=re.compile(r"^Brest \(29\)")).wait_for()
     for _ in range(10):

@@ -190,9 +190,8 @@ def test_counts_follow_the_text_query(client, catalogue, library_index):
 def test_the_form_shows_counts_and_keeps_choices(client, catalogue, library_index):
     response = client.get(library_index.url, {"phase": "pilote", "q": "adaptatif"})
     content = html.unescape(response.content.decode())
-    assert 'name="phase" value="pilote" id="facet-phase-pilote" checked' in content
+    assert 'name="phase" value="pilote" checked> Pilote (1 projet)</label>' in content
     assert 'name="q" value="adaptatif"' in content
-    assert 'Pilote <span class="facet__count">(1 projet)</span>' in content
     assert "Retirer « Phase : Pilote »" in content
     assert "Retirer les mots-clés « adaptatif »" in content
 
@@ -228,8 +227,10 @@ def test_pages_keep_the_filters(client, library_index):
 def test_the_summary_counts_answers_criterion_by_criterion(
     client, catalogue, library_index
 ):
-    """The index shows how all published projects answer each criterion."""
-    response = client.get(library_index.url, {"phase": "pilote"})
+    """A page of the library shows how all published projects answer each
+    criterion; each count leads to the projects that give that answer."""
+    address = library_index.url + library_index.reverse_subpage("assessment_summary")
+    response = client.get(address, {"phase": "pilote"})
     summary = response.context["summary"]
     assert summary["total"] == 4
     bias_row = next(
@@ -247,7 +248,22 @@ def test_the_summary_counts_answers_criterion_by_criterion(
     content = html.unescape(response.content.decode())
     for criterion in assessment.CRITERIA:
         assert str(criterion.label) in content
-    assert 'href="?biais=oui"' in content
+    assert f'href="{library_index.url}?biais=oui"' in content
+
+
+def test_the_index_links_to_the_summary_and_keeps_criterion_filters(
+    client, catalogue, library_index
+):
+    """Criterion filters come from the summary's links: the index's form has
+    no boxes for them, but keeps them when the visitor adds other filters."""
+    response = client.get(library_index.url, {"biais": "oui", "tri": "titre"})
+    content = html.unescape(response.content.decode())
+    summary = library_index.url + library_index.reverse_subpage("assessment_summary")
+    assert f'href="{summary}"' in content
+    assert '<input type="hidden" name="biais" value="oui">' in content
+    assert 'type="checkbox" name="biais"' not in content
+    assert "Retirer « Biais évalués : Oui »" in content
+    assert response.context["browse"].total == 1
 
 
 def count_queries(client, url):
