@@ -13,7 +13,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLESHEETS = sorted((ROOT / "site" / "static" / "css").glob("*.css"))
-COMMENT_OR_STRING = re.compile(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'", re.S)
+COMMENT_OR_STRING = re.compile(
+    r"/\*.*?\*/"  # a comment
+    r"|\"(?:\\.|[^\"\\])*\""  # a string in double quotes
+    r"|'(?:\\.|[^'\\])*'",  # a string in single quotes
+    re.S,
+)
 
 
 def structure_problems(text):
