@@ -176,7 +176,9 @@ class BrowserSite:
             try:
                 with urllib.request.urlopen(self.address("/robots.txt"), timeout=5):
                     return
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                # Refused while gunicorn binds, or too slow while its
+                # workers start on a busy machine: ask again.
                 time.sleep(0.2)
         self.stop()
         raise ServerError(f"The server did not answer in time:\n{self.log_tail()}")

@@ -31,8 +31,8 @@ def approve_in_workflow(page, site, title):
 
 def test_propose_approve_and_find_a_project(axe, site, page, moderator_page):
     """An agent proposes a project through the public form; once a moderator
-    approves it in the workflow, a visitor finds it by filtering the library
-    and by searching it."""
+    approves it in the workflow, a visitor finds it by filtering the library,
+    by its keywords, and by the site search."""
     page.goto(site.address(LIBRARY))
     page.get_by_role("link", name="Proposer un projet").first.click()
 
@@ -85,6 +85,11 @@ def test_propose_approve_and_find_a_project(axe, site, page, moderator_page):
     page.get_by_role("link", name=PROPOSED_TITLE).click()
     assert page.locator("h1").inner_text() == PROPOSED_TITLE
     assert "Plaisance-du-Touch" in page.locator("main").inner_text()
+
+    page.locator("#site-search-query").fill("crues Touch")
+    page.get_by_role("button", name="Rechercher", exact=True).click()
+    page.get_by_role("link", name=PROPOSED_TITLE).click()
+    assert page.locator("h1").inner_text() == PROPOSED_TITLE
 
 
 def test_browse_and_search_the_library_without_javascript(site, page_without_script):
