@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.cache import cache
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from library.forms import ProposalForm
@@ -76,6 +76,7 @@ def test_collectivity_profile_answers_any_identifier(client, project, identifier
 
 
 @given(
+    endpoint=st.sampled_from(["pages", "images", "documents"]),
     parameters=st.dictionaries(
         st.one_of(
             st.sampled_from(
@@ -85,11 +86,14 @@ def test_collectivity_profile_answers_any_identifier(client, project, identifier
         ),
         ANY_VALUE,
         max_size=5,
-    )
+    ),
 )
-def test_api_answers_any_query(client, project, parameters):
+@example(endpoint="pages", parameters={"offset": str(2**63)})
+@example(endpoint="images", parameters={"offset": "9" * 30, "limit": "5"})
+@example(endpoint="documents", parameters={"limit": str(2**63), "offset": "1"})
+def test_api_answers_any_query(client, project, endpoint, parameters):
     cache.clear()
-    answered(client.get("/api/v2/pages/", parameters))
+    answered(client.get(f"/api/v2/{endpoint}/", parameters))
 
 
 @given(
