@@ -46,6 +46,7 @@ def shows_errors_or_moved_on(response):
 
 
 @given(fields=st.dictionaries(st.sampled_from(PROPOSAL_FIELDS), ANY_VALUE))
+@example(fields={"themes": str(2**63), "capabilities": "9" * 30})
 def test_proposal_form_answers_any_submission(
     client, library_index, labege, vocabularies, fields
 ):
@@ -64,12 +65,14 @@ def test_suggestion_form_answers_any_submission(client, project, fields):
 
 
 @given(parameters=LISTING_PARAMETERS)
+@example(parameters={"page": str(2**63), "theme": str(2**63), "region": "9" * 30})
 def test_library_index_answers_any_query(client, library_index, project, parameters):
     cache.clear()
     answered(client.get(library_index.url, parameters))
 
 
 @given(identifier=TEXT)
+@example(identifier=str(2**63))
 def test_collectivity_profile_answers_any_identifier(client, project, identifier):
     cache.clear()
     answered(client.get(f"/collectivites/{identifier}/"))
