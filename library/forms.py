@@ -1,7 +1,7 @@
 """The library's public forms: proposing a project, suggesting an update."""
 
 from django import forms
-from django.db import models
+from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
 
 from territories.forms import CollectivityField
@@ -39,10 +39,40 @@ PROPOSED_FIELDS = [
 ]
 
 
+class VocabularyField(forms.ModelMultipleChoiceField):
+    """Terms of a vocabulary chosen by their ids.
+
+    An id out of the range of the id column is an unknown choice: Django
+    would send it to the database in a ``pk__in`` lookup, where SQLite fails
+    on an integer past 64 bits instead of finding nothing.
+    """
+
+    def _check_values(self, value):
+        pk = self.queryset.model._meta.pk
+        if isinstance(pk, models.IntegerField) and isinstance(value, list | tuple):
+            low, high = connections[self.queryset.db].ops.integer_field_range(
+                pk.get_internal_type()
+            )
+            for item in value:
+                try:
+                    number = int(item)
+                except (TypeError, ValueError):
+                    continue  # not an id at all: Django's own check refuses it
+                if not low <= number <= high:
+                    raise forms.ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": item},
+                    )
+        return super()._check_values(value)
+
+
 def formfield_for(model_field, **kwargs):
     """Form fields of the record, with addresses typed without scheme as https."""
     if isinstance(model_field, models.URLField):
         kwargs["assume_scheme"] = "https"
+    if isinstance(model_field, models.ManyToManyField):
+        kwargs["form_class"] = VocabularyField
     return model_field.formfield(**kwargs)
 
 

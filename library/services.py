@@ -64,6 +64,16 @@ def set_up_moderation(index):
         )
 
 
+def lock_index(index):
+    """``index`` read again, its row locked until the current transaction ends.
+
+    A proposal takes it before it picks a slug, so that the slug is still
+    free when the page is added (treebeard locks the same row in
+    ``add_child``, but only after the slug is chosen).
+    """
+    return type(index).objects.select_for_update().get(pk=index.pk)
+
+
 def unique_slug(index, title):
     """A free slug for a new project under ``index``, made from its title."""
     base = slugify(title)[:SLUG_MAX_LENGTH].strip("-") or "projet"
@@ -99,7 +109,12 @@ def submit_proposal(
     page. The receipt joins the mail queue in the same transaction: it goes
     if and only if the proposal is saved, and a mail server that is down
     delays it without losing the proposal.
+
+    Proposals sent at the same instant take their turn on the index's row,
+    locked until the transaction ends: each then picks its slug and its place
+    in the page tree knowing the ones before it (``index`` is read again).
     """
+    index = lock_index(index)
     page.slug = unique_slug(index, page.title)
     page.live = False
     page.themes.set(themes)

@@ -35,7 +35,12 @@ settings.load_profile("abuse")
 # cannot be encoded in a request at all; NUL and control characters included.
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=300)
 HUGE = st.integers(min_value=1_000, max_value=200_000).map(lambda n: "é" * n)
-ANY_VALUE = st.one_of(TEXT, HUGE, st.sampled_from(["", "0", "-1", "9" * 30]))
+# Integers past what a database column holds (2**63 and beyond) reach every
+# parameter that is read as a number: page, offset, limit, identifiers.
+INTEGER = st.integers(min_value=-(2**80), max_value=2**80).map(str)
+ANY_VALUE = st.one_of(
+    TEXT, HUGE, INTEGER, st.sampled_from(["", "0", "-1", str(2**63), "9" * 30])
+)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.cache import cache
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.manifesto.conftest import signing_data
@@ -54,6 +54,7 @@ def test_signing_form_answers_any_submission(client, manifesto_page, labege, fie
 
 
 @given(parameters=PARAMETERS)
+@example(parameters={"page": str(2**63), "region": str(2**63), "nature": "9" * 30})
 def test_signatories_page_answers_any_query(client, manifesto_page, labege, parameters):
     cache.clear()
     answered(client.get("/manifeste/signataires/", parameters))
@@ -66,6 +67,7 @@ def test_open_data_answers_any_query(client, manifesto_page, parameters, extensi
 
 
 @given(parameters=PARAMETERS)
+@example(parameters={"q": "lab", "page": str(2**63)})
 def test_collectivity_search_page_answers_any_query(
     client, home_page, labege, parameters
 ):

@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.cache import cache
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from library.forms import ProposalForm
@@ -46,6 +46,7 @@ def shows_errors_or_moved_on(response):
 
 
 @given(fields=st.dictionaries(st.sampled_from(PROPOSAL_FIELDS), ANY_VALUE))
+@example(fields={"themes": str(2**63), "capabilities": "9" * 30})
 def test_proposal_form_answers_any_submission(
     client, library_index, labege, vocabularies, fields
 ):
@@ -64,18 +65,21 @@ def test_suggestion_form_answers_any_submission(client, project, fields):
 
 
 @given(parameters=LISTING_PARAMETERS)
+@example(parameters={"page": str(2**63), "theme": str(2**63), "region": "9" * 30})
 def test_library_index_answers_any_query(client, library_index, project, parameters):
     cache.clear()
     answered(client.get(library_index.url, parameters))
 
 
 @given(identifier=TEXT)
+@example(identifier=str(2**63))
 def test_collectivity_profile_answers_any_identifier(client, project, identifier):
     cache.clear()
     answered(client.get(f"/collectivites/{identifier}/"))
 
 
 @given(
+    endpoint=st.sampled_from(["pages", "images", "documents"]),
     parameters=st.dictionaries(
         st.one_of(
             st.sampled_from(
@@ -85,11 +89,14 @@ def test_collectivity_profile_answers_any_identifier(client, project, identifier
         ),
         ANY_VALUE,
         max_size=5,
-    )
+    ),
 )
-def test_api_answers_any_query(client, project, parameters):
+@example(endpoint="pages", parameters={"offset": str(2**63)})
+@example(endpoint="images", parameters={"offset": "9" * 30, "limit": "5"})
+@example(endpoint="documents", parameters={"limit": str(2**63), "offset": "1"})
+def test_api_answers_any_query(client, project, endpoint, parameters):
     cache.clear()
-    answered(client.get("/api/v2/pages/", parameters))
+    answered(client.get(f"/api/v2/{endpoint}/", parameters))
 
 
 @given(

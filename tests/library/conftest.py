@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage
 from library.models import LibraryIndexPage
@@ -16,10 +18,30 @@ def _empty_cache():
     cache.clear()
 
 
+def default_site():
+    """The default site, made again if the database lost what migrations made.
+
+    A transactional test starts on a database that an earlier one may have
+    emptied, without the locale, root page and site that migrations wrote.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        return site
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Racine", slug="root")
+    )
+    return Site.objects.create(
+        hostname="localhost", port=80, root_page=root, is_default_site=True
+    )
+
+
 @pytest.fixture
 def home_page(db):
     """The site's home page, whether or not the site's data migration made one."""
-    site = Site.objects.get(is_default_site=True)
+    site = default_site()
     root = site.root_page.specific
     if isinstance(root, HomePage):
         return root

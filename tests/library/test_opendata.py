@@ -549,6 +549,56 @@ def test_the_api_serves_images_and_documents(client, full_project):
     assert [item["title"] for item in documents["items"]] == ["Cahier des charges"]
 
 
+TOO_FAR = "offset cannot be higher than 10000000"
+NOT_AN_OFFSET = "offset must be a positive integer"
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize(
+    "parameters, message",
+    [
+        ({"offset": "9223372036854775808"}, TOO_FAR),
+        ({"offset": "9" * 30}, TOO_FAR),
+        ({"offset": "10000001"}, TOO_FAR),
+        ({"offset": "10000001", "limit": "abc"}, TOO_FAR),
+        ({"offset": "-1"}, NOT_AN_OFFSET),
+        ({"offset": "dix"}, NOT_AN_OFFSET),
+        ({"offset": "9" * 5000}, NOT_AN_OFFSET),  # past the digits Python reads
+        ({"limit": "9223372036854775808"}, "limit cannot be higher than 20"),
+        ({"limit": "-1"}, "limit must be a positive integer"),
+    ],
+)
+def test_the_api_refuses_an_offset_or_a_limit_out_of_range(
+    client, library_index, endpoint, parameters, message
+):
+    """A 400 with Wagtail's error body, never a database error."""
+    response = client.get(f"/api/v2/{endpoint}/", parameters)
+
+    assert response.status_code == 400
+    assert response.json() == {"message": message}
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_the_api_bounds_the_limit_when_wagtail_does_not(
+    client, library_index, settings, endpoint
+):
+    settings.WAGTAILAPI_LIMIT_MAX = None
+
+    response = client.get(f"/api/v2/{endpoint}/", {"limit": "9223372036854775808"})
+
+    assert response.status_code == 400
+    assert response.json() == {"message": "limit cannot be higher than 10000000"}
+    assert client.get(f"/api/v2/{endpoint}/", {"limit": "10000000"}).status_code == 200
+
+
+def test_the_api_answers_an_offset_at_the_bound_with_no_items(client, full_project):
+    listing = get_json(
+        client, "/api/v2/pages/?type=library.ProjectPage&offset=10000000"
+    )
+
+    assert listing == {"meta": {"total_count": 1}, "items": []}
+
+
 # ----- Privacy -----
 
 

@@ -277,6 +277,29 @@ def test_an_unknown_collectivity_is_refused(client, proposal_url, vocabularies, 
     assert ProjectPage.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    "themes",
+    [
+        [str(2**63)],
+        [str(-(2**63) - 1), "1"],
+        ["9" * 30],
+        ["9" * 5000],  # past the digits Python reads
+        ["eau"],
+    ],
+)
+def test_an_unknown_theme_is_refused(
+    client, proposal_url, vocabularies, labege, themes
+):
+    """Even an id no database column holds: an error on the field, not a 500."""
+    data = valid_data(vocabularies, themes=[vocabularies["water"].pk, *themes])
+
+    response = client.post(proposal_url, data)
+
+    assert response.status_code == 200
+    assert "themes" in response.context["form"].errors
+    assert ProjectPage.objects.count() == 0
+
+
 def test_the_privacy_consent_is_required(client, proposal_url, vocabularies, labege):
     response = client.post(proposal_url, valid_data(vocabularies, accept_privacy=None))
     assert "accept_privacy" in response.context["form"].errors
