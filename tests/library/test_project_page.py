@@ -140,8 +140,23 @@ def test_the_assessment_panel_writes_out_each_answer(client, full_project):
         assert str(criterion.label) in content
         assert f"Preuve pour {criterion.key}" in content
     assert content.count(
-        '<span class="answer answer--en-partie">En partie</span>'
+        '<td class="assessment__answer answer--en-partie">En partie</td>'
     ) == len(assessment.CRITERIA)
+
+
+def test_long_texts_keep_their_paragraphs_and_line_breaks(client, library_index):
+    """Several paragraphs are ``<p>`` elements; a single one stays plain text."""
+    page = make_project(
+        library_index,
+        problem="Des fuites <discrètes>.\n\nDes mois sans les voir.",
+        objectives="Réduire les pertes.\nRéparer plus tôt.",
+    )
+
+    content = client.get(page.url).content.decode()
+
+    assert "<p>Des fuites &lt;discrètes&gt;.</p>" in content
+    assert "<p>Des mois sans les voir.</p>" in content
+    assert "<dd>Réduire les pertes.<br>Réparer plus tôt." in content
 
 
 def test_the_record_shows_its_dates_and_schema_version(client, full_project):
