@@ -176,7 +176,9 @@ class BrowserSite:
             try:
                 with urllib.request.urlopen(self.address("/robots.txt"), timeout=5):
                     return
-            except (urllib.error.URLError, ConnectionError):
+            # A worker still booting on a busy machine answers late: the
+            # socket times out, which urllib does not wrap in a URLError.
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)
         self.stop()
         raise ServerError(f"The server did not answer in time:\n{self.log_tail()}")
