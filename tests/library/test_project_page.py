@@ -254,6 +254,25 @@ def test_history_compares_any_two_published_versions(client, library_index):
     assert changes[0].after == "Deux."
 
 
+def test_tables_of_changes_scroll_in_a_region_named_by_their_heading(
+    client, library_index
+):
+    """On a narrow screen a table of changes scrolls in its own box, not the page."""
+    page = make_project(library_index, summary="Un.")
+    page = republish(page, summary="Deux.")
+    versions = client.get(f"{page.url}historique/").context["versions"]
+    newest, oldest = versions[0].revision_id, versions[-1].revision_id
+
+    content = text_of(client.get(f"{page.url}historique/", {"de": oldest, "a": newest}))
+
+    for heading in ("comparison-heading", "version-2-heading"):
+        assert f'id="{heading}"' in content
+        assert (
+            '<div class="table-scroll" role="region" tabindex="0" '
+            f'aria-labelledby="{heading}">\n<table class="version-changes__table">'
+        ) in content
+
+
 def test_history_ignores_versions_that_were_not_published(client, library_index):
     page = make_project(library_index, summary="Publié.")
     draft = page.get_latest_revision_as_object()
