@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -11,11 +12,13 @@ DEFAULT_LICENCE_NAME = "Licence Ouverte / Open Licence version 2.0"
 DEFAULT_LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
 
 
-class OpenDataPage(Page):
+class OpenDataPage(RoutablePageMixin, Page):
     """The open data of the site: what each file holds, its schema, its licence.
 
     The list of datasets, their addresses and their counts are made by the
-    site; editors write the introduction and choose the licence.
+    site; editors write the introduction and choose the licence. Its route
+    ``champs/`` is the data dictionary: each field of a project's record, by
+    section, in the order of the files.
     """
 
     introduction = RichTextField(
@@ -61,12 +64,37 @@ class OpenDataPage(Page):
         verbose_name = _("page des données ouvertes")
         verbose_name_plural = _("pages des données ouvertes")
 
-    def get_context(self, request, *args, **kwargs):
+    @path("")
+    def datasets(self, request):
         from ..opendata import catalogue
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue.page_context(request, self))
-        return context
+        return self.render(
+            request, context_overrides=catalogue.page_context(request, self)
+        )
+
+    @path("champs/")
+    def field_dictionary(self, request):
+        from ..opendata import catalogue
+
+        return self.render(
+            request,
+            template="library/open_data_dictionary.html",
+            context_overrides=catalogue.dictionary_context(request, self),
+        )
+
+    def get_sitemap_urls(self, request=None):
+        from ..opendata import catalogue
+
+        entries = super().get_sitemap_urls(request)
+        if catalogue.published_library() is not None:
+            entries.append(
+                {
+                    "location": self.get_full_url(request)
+                    + self.reverse_subpage("field_dictionary"),
+                    "lastmod": self.last_published_at,
+                }
+            )
+        return entries
 
     @property
     def licence(self):

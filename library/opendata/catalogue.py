@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.apps import apps
 from django.db.models import Count, Max
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -108,14 +109,45 @@ def signatory_datasets(request):
     ]
 
 
+def published_library():
+    """The library whose files the open data page presents, if visitors see one."""
+    return LibraryIndexPage.objects.live().public().first()
+
+
 def page_context(request, page):
-    library = LibraryIndexPage.objects.live().public().first()
+    library = published_library()
     datasets = library_datasets(request, library) if library else []
     return {
         "datasets": datasets + signatory_datasets(request),
-        "record_fields": record.FIELDS,
+        "field_count": len(record.FIELDS),
         "schema_version": record.SCHEMA_VERSION,
         "changelog": schema.changelog(),
-        "list_separator": fields.LIST_SEPARATOR.strip(),
         "library": library,
+    }
+
+
+def dictionary_context(request, page):
+    """The data dictionary: the record's fields by group, and how values read.
+
+    It describes the library's files, so it exists only beside a library.
+    """
+    library = published_library()
+    if library is None:
+        raise Http404
+    title = _("Dictionnaire des données")
+    return {
+        "meta_title": title,
+        "meta_description": _(
+            "Chaque champ d'une fiche de projet de la bibliothèque, tel que le "
+            "publient les fichiers CSV et JSON et l'API : nom, sens, valeurs."
+        ),
+        "breadcrumb_trail": [
+            (page.title, page.get_url(request)),
+            (title, request.path),
+        ],
+        "groups": record.GROUPS,
+        "field_count": len(record.FIELDS),
+        "schema_version": record.SCHEMA_VERSION,
+        "schema_url": views.data_url(library, views.SCHEMA_NAME, request),
+        "list_separator": fields.LIST_SEPARATOR.strip(),
     }

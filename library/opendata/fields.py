@@ -218,6 +218,11 @@ class RecordField:
     def type_label(self):
         return gettext("texte")
 
+    @property
+    def codes(self):
+        """The codes a value may take, for a field of a controlled vocabulary."""
+        return []
+
 
 class Text(RecordField):
     @property
@@ -311,6 +316,10 @@ class Choice(RecordField):
     def type_label(self):
         return gettext("code d'une liste")
 
+    @property
+    def codes(self):
+        return [code for code, _label in self.choices]
+
 
 class ChoiceList(RecordField):
     """Several values of a controlled vocabulary, in the vocabulary's order."""
@@ -350,6 +359,10 @@ class ChoiceList(RecordField):
     @property
     def type_label(self):
         return gettext("liste de codes")
+
+    @property
+    def codes(self):
+        return [code for code, _label in self.choices]
 
 
 class Boolean(RecordField):

@@ -1,5 +1,9 @@
+import re
+
 from django import template
+from django.template.defaultfilters import linebreaks_filter, linebreaksbr
 from django.urls import reverse
+from django.utils.text import normalize_newlines
 
 from ..assessment import Answer
 from ..models import LibraryIndexPage, ProjectPage
@@ -25,6 +29,19 @@ def collectivity_url(collectivity):
 @register.filter
 def answer_sign(value):
     return ANSWER_SIGNS.get(value, "")
+
+
+@register.filter(is_safe=True, needs_autoescape=True)
+def paragraphs(value, autoescape=True):
+    """Text in ``<p>`` elements when it has several paragraphs.
+
+    A single paragraph stays a run of text, its line breaks kept: the element
+    that holds it is its paragraph already.
+    """
+    text = normalize_newlines(str(value)).strip("\n")
+    if len(re.split("\n{2,}", text)) > 1:
+        return linebreaks_filter(text, autoescape)
+    return linebreaksbr(text, autoescape)
 
 
 @register.simple_tag(takes_context=True)

@@ -188,10 +188,10 @@ PUBLIC_PAGE_TYPES = [
     PageType(
         "open-data",
         normal=Visit("/donnees/"),
-        known_overrun=(
-            "about 800 DOM elements, most in the table of the record's 88 "
-            "fields: EcoIndex C"
-        ),
+    ),
+    PageType(
+        "open-data-dictionary",
+        normal=Visit("/donnees/champs/"),
     ),
     PageType(
         "search",

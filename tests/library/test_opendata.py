@@ -2,8 +2,10 @@
 
 import csv
 import datetime
+import html
 import io
 import json
+import re
 
 import jsonschema
 import pytest
@@ -16,9 +18,11 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from library import record as record_sections
 from library import services
 from library.choices import Phase
 from library.models import (
+    LibraryIndexPage,
     OpenDataPage,
     ProjectLink,
     ProjectPage,
@@ -645,6 +649,7 @@ def test_no_submitter_contact_in_any_public_output(
         client.get(f"/api/v2/pages/{page.pk}/"),
         client.get("/api/v2/pages/?fields=*"),
         client.get(open_data.url),
+        client.get(f"{open_data.url}champs/"),
     ]
     assert "Projet proposé" in outputs[0].content.decode()
     for response in outputs:
@@ -685,11 +690,137 @@ def test_the_open_data_page_lists_each_dataset_with_its_count(
     assert "1 enregistrement" in content
     assert "Licence Ouverte / Open Licence version 2.0" in content
     assert "https://www.etalab.gouv.fr/licence-ouverte-open-licence/" in content
-    for name in ("collectivite_porteuse", "evaluation_biais", "date_mise_a_jour"):
-        assert f"<code>{name}</code>" in content
+    dictionary_link = '<a href="/donnees/champs/">Dictionnaire des données : les'
+    assert f"{dictionary_link} {len(NAMES_1_0)} champs" in content
     assert "Version 1.0, du 2026-12-03" in content
     library_page = client.get(library_index.url).content.decode()
     assert 'href="/donnees/"' in library_page
+
+
+# ----- The data dictionary -----
+
+
+@pytest.fixture
+def open_data_page(home_page):
+    page = OpenDataPage(title="Données ouvertes", slug="donnees")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def dictionary_entries(content):
+    """The field names of the dictionary, in the order the page gives them."""
+    return re.findall(r'<dt id="([a-z_]+)" translate="no">\1</dt>', content)
+
+
+def test_the_data_dictionary_gives_every_field_in_the_order_of_the_files(
+    client, library_index, open_data_page
+):
+    response = client.get("/donnees/champs/")
+
+    assert response.status_code == 200
+    content = html.unescape(response.content.decode())
+    assert dictionary_entries(content) == NAMES_1_0
+    for field in record.FIELDS:
+        assert field.label in content
+        assert field.description in content
+    assert f"Les {len(NAMES_1_0)} champs d'une fiche de projet" in content
+
+
+def test_the_data_dictionary_gives_each_field_under_its_group(
+    client, library_index, open_data_page
+):
+    """Group headings come in order, each followed by its own fields."""
+    content = client.get("/donnees/champs/").content.decode()
+
+    headings = [
+        content.index(f'<h2 id="groupe-{group.key}">{group.heading}</h2>')
+        for group in record.GROUPS
+    ]
+    assert headings == sorted(headings)
+    ends = [*headings[1:], len(content)]
+    for group, start, end in zip(record.GROUPS, headings, ends, strict=True):
+        names = [field.name for field in group.fields]
+        assert dictionary_entries(content[start:end]) == names
+        assert f'href="#groupe-{group.key}"' in content
+    assert [group.heading for group in record.GROUPS] == [
+        "Identité",
+        "Finalité et utilité",
+        "Moyens",
+        "Partenaires",
+        "Technique",
+        "Impacts",
+        "Gouvernance et éthique",
+        "Réutilisation",
+        "Évaluation au regard du manifeste",
+        "Fiche",
+    ]
+
+
+def test_a_field_is_grouped_with_the_section_of_the_page_it_mirrors():
+    """The dictionary's groups are the sections a project's page shows."""
+    for group in record.GROUPS:
+        for field in group.fields:
+            sections = [
+                section
+                for section in record_sections.SECTIONS
+                if field.attribute in section.fields
+            ]
+            assert sections in ([], [group.section]), field.name
+
+
+def test_the_data_dictionary_says_what_each_value_is(
+    client, library_index, open_data_page
+):
+    """Its kind, its codes for a vocabulary, whether it is required or read-only."""
+    content = html.unescape(client.get("/donnees/champs/").content.decode())
+
+    assert (
+        "Phase — code d'une liste\xa0: idee, experimentation, pilote, "
+        "en-production, arrete\xa0; obligatoire.\nOù en est le projet aujourd'hui."
+    ) in content
+    assert "Résumé — texte, 240 signes au plus\xa0; obligatoire.\n" in content
+    assert "Adresse de la fiche — texte\xa0; lecture seule.</dd>" in content
+    assert "Début — mois (AAAA-MM).\n" in content
+    assert "listes de codes séparés par « | »" in content
+
+
+def test_the_data_dictionary_links_to_the_schema_and_the_open_data_page(
+    client, library_index, open_data_page, data_urls
+):
+    content = client.get("/donnees/champs/").content.decode()
+
+    assert f'<a href="{data_urls["schema"]}">schéma JSON</a>' in content
+    assert '<a href="/donnees/">des données ouvertes</a>' in content
+    assert '<a href="/donnees/" aria-current="page">' not in content
+    assert '<a href="/donnees/champs/" aria-current="page">' in content
+    assert "<title>Dictionnaire des données ·" in content
+
+
+def test_the_data_dictionary_is_in_the_sitemap(client, library_index, open_data_page):
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "/donnees/</loc>" in sitemap
+    assert "/donnees/champs/</loc>" in sitemap
+
+
+@pytest.mark.parametrize("library", ["none", "restricted"])
+def test_no_data_dictionary_without_a_library_open_to_all(
+    client, home_page, open_data_page, library
+):
+    """The dictionary describes the library's files: none, no dictionary."""
+    if library == "restricted":
+        index = LibraryIndexPage(title="Bibliothèque", slug="bibliotheque")
+        home_page.add_child(instance=index)
+        index.save_revision().publish()
+        PageViewRestriction.objects.create(
+            page=index, restriction_type=PageViewRestriction.LOGIN
+        )
+
+    assert client.get("/donnees/champs/").status_code == 404
+    assert client.get("/donnees/").status_code == 200
+    assert "/donnees/champs/" not in client.get("/donnees/").content.decode()
+    assert "/donnees/champs/" not in client.get("/sitemap.xml").content.decode()
 
 
 def test_the_open_data_page_lists_the_signatories_of_the_manifesto(client, home_page):

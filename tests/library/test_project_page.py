@@ -140,8 +140,23 @@ def test_the_assessment_panel_writes_out_each_answer(client, full_project):
         assert str(criterion.label) in content
         assert f"Preuve pour {criterion.key}" in content
     assert content.count(
-        '<span class="answer answer--en-partie">En partie</span>'
+        '<td class="assessment__answer answer--en-partie">En partie</td>'
     ) == len(assessment.CRITERIA)
+
+
+def test_long_texts_keep_their_paragraphs_and_line_breaks(client, library_index):
+    """Several paragraphs are ``<p>`` elements; a single one stays plain text."""
+    page = make_project(
+        library_index,
+        problem="Des fuites <discrètes>.\n\nDes mois sans les voir.",
+        objectives="Réduire les pertes.\nRéparer plus tôt.",
+    )
+
+    content = client.get(page.url).content.decode()
+
+    assert "<p>Des fuites &lt;discrètes&gt;.</p>" in content
+    assert "<p>Des mois sans les voir.</p>" in content
+    assert "<dd>Réduire les pertes.<br>Réparer plus tôt." in content
 
 
 def test_the_record_shows_its_dates_and_schema_version(client, full_project):
@@ -237,6 +252,25 @@ def test_history_compares_any_two_published_versions(client, library_index):
     assert [change.name for change in changes] == ["summary", "objectives"]
     assert changes[0].before == "Un."
     assert changes[0].after == "Deux."
+
+
+def test_tables_of_changes_scroll_in_a_region_named_by_their_heading(
+    client, library_index
+):
+    """On a narrow screen a table of changes scrolls in its own box, not the page."""
+    page = make_project(library_index, summary="Un.")
+    page = republish(page, summary="Deux.")
+    versions = client.get(f"{page.url}historique/").context["versions"]
+    newest, oldest = versions[0].revision_id, versions[-1].revision_id
+
+    content = text_of(client.get(f"{page.url}historique/", {"de": oldest, "a": newest}))
+
+    for heading in ("comparison-heading", "version-2-heading"):
+        assert f'id="{heading}"' in content
+        assert (
+            '<div class="table-scroll" role="region" tabindex="0" '
+            f'aria-labelledby="{heading}">\n<table class="version-changes__table">'
+        ) in content
 
 
 def test_history_ignores_versions_that_were_not_published(client, library_index):
