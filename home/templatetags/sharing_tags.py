@@ -1,6 +1,8 @@
 """Meta data of a page for search engines and social networks."""
 
 from django import template
+from django.urls import NoReverseMatch
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 register = template.Library()
@@ -15,9 +17,22 @@ def canonical_url(context):
     if request is None:
         return ""
     page = context.get("page")
-    if isinstance(page, Page):
-        return page.get_full_url(request) or request.build_absolute_uri(request.path)
-    return request.build_absolute_uri(request.path)
+    if not isinstance(page, Page):
+        return request.build_absolute_uri(request.path)
+    page_url = page.get_full_url(request)
+    if not page_url:
+        return request.build_absolute_uri(request.path)
+    # A route of a routable page (the signatories of the manifesto, the
+    # history of a project) is known under its own address, not its page's.
+    match = getattr(request, "routable_resolver_match", None)
+    if match is not None and isinstance(page, RoutablePageMixin):
+        try:
+            return page_url + page.reverse_subpage(
+                match.url_name, args=match.args, kwargs=match.kwargs
+            )
+        except NoReverseMatch:
+            return request.build_absolute_uri(request.path)
+    return page_url
 
 
 @register.simple_tag(takes_context=True)

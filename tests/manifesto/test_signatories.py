@@ -219,3 +219,14 @@ def test_query_count_does_not_grow_with_the_signatures(client, manifesto_page, q
     assert listed_for_50 > listed_for_5 > 0
     assert queries_for_5 == queries_for_50
     assert queries_for_50 <= 20
+
+
+def test_the_signatories_page_is_known_under_its_own_address(client, manifesto_page):
+    """The canonical link of a route names the route, not the manifesto."""
+    page_url = manifesto_page.get_full_url()
+    signatories = client.get(manifesto_page.url + "signataires/")
+    manifesto = client.get(manifesto_page.url)
+    assert f'<link rel="canonical" href="{page_url}signataires/">' in (
+        signatories.content.decode()
+    )
+    assert f'<link rel="canonical" href="{page_url}">' in manifesto.content.decode()
