@@ -63,6 +63,30 @@ class MonthField(forms.DateField):
     }
 
 
+class VocabularyField(forms.ModelMultipleChoiceField):
+    """Entries of a vocabulary, by id.
+
+    An id past the database's integers is refused as unknown: sent to SQLite
+    in a lookup, it would raise OverflowError instead of matching nothing.
+    """
+
+    largest_id = 2**63 - 1
+
+    def clean(self, value):
+        for item in value if isinstance(value, list | tuple) else ():
+            try:
+                number = int(str(item))
+            except ValueError:
+                continue  # not an id at all: the field says so
+            if abs(number) > self.largest_id:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super().clean(value)
+
+
 class HoneypotMixin(forms.Form):
     """A field people never see and robots fill in: a filled one marks spam."""
 
@@ -154,6 +178,7 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
         model = ProjectPage
         fields = PROPOSED_FIELDS
         formfield_callback = formfield_for
+        field_classes = {"themes": VocabularyField, "capabilities": VocabularyField}
         widgets = {
             "themes": forms.CheckboxSelectMultiple,
             "capabilities": forms.CheckboxSelectMultiple,

@@ -277,6 +277,18 @@ def test_an_unknown_collectivity_is_refused(client, proposal_url, vocabularies, 
     assert ProjectPage.objects.count() == 0
 
 
+@pytest.mark.parametrize("theme", [str(2**63), str(-(2**63) - 1), "9" * 5000])
+def test_a_theme_id_no_database_can_hold_is_refused(
+    client, proposal_url, vocabularies, labege, theme
+):
+    """Such an id is an unknown theme, not a crash of the database lookup."""
+    response = client.post(proposal_url, valid_data(vocabularies, themes=[theme]))
+
+    assert response.status_code == 200
+    assert "themes" in response.context["form"].errors
+    assert ProjectPage.objects.count() == 0
+
+
 def test_the_privacy_consent_is_required(client, proposal_url, vocabularies, labege):
     response = client.post(proposal_url, valid_data(vocabularies, accept_privacy=None))
     assert "accept_privacy" in response.context["form"].errors
