@@ -39,10 +39,25 @@ PROPOSED_FIELDS = [
 ]
 
 
+class AddressInput(forms.URLInput):
+    """A web address, shown back as typed when it is not one.
+
+    With ``type="url"``, a mistyped address sent back with its error would
+    make the page invalid HTML; ``inputmode`` still brings the keyboard for
+    addresses.
+    """
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "url", **(attrs or {})})
+
+
 def formfield_for(model_field, **kwargs):
     """Form fields of the record, with addresses typed without scheme as https."""
     if isinstance(model_field, models.URLField):
         kwargs["assume_scheme"] = "https"
+        kwargs.setdefault("widget", AddressInput)
     return model_field.formfield(**kwargs)
 
 
