@@ -1,5 +1,7 @@
 """The library's public forms: proposing a project, suggesting an update."""
 
+from dataclasses import dataclass
+
 from django import forms
 from django.db import connections, models
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +40,89 @@ PROPOSED_FIELDS = [
     if name not in NOT_PROPOSED
 ]
 
+# Whoever proposes the project: their contact, kept apart from the record.
+SUBMITTER = record.Section(
+    "vous",
+    _("Vous"),
+    ("submitter_name", "submitter_email", "submitter_role", "note", "accept_privacy"),
+)
+
+# Lists of choices drawn as labelled boxes, without a wrapper around each.
+CHOICE_LIST_TEMPLATE = "library/widgets/choice_list.html"
+
+
+def section_groups(section):
+    """The fieldsets of a section in the proposal form, as (legend, names) pairs.
+
+    The assessment is one fieldset per chapter of the manifesto; the partner
+    collectivities follow the lead one.
+    """
+    if section is record.ASSESSMENT:
+        return [
+            (
+                _("Manifeste, chapitre %(number)d : %(title)s")
+                % {"number": chapter.number, "title": chapter.title},
+                [
+                    name
+                    for criterion in assessment.criteria_of(chapter)
+                    for name in (criterion.field_name, criterion.evidence_field_name)
+                ],
+            )
+            for chapter in assessment.CHAPTERS
+        ]
+    names = [name for name in section.fields if name not in NOT_PROPOSED]
+    if section is record.IDENTITY:
+        position = names.index("lead_collectivity") + 1
+        names[position:position] = PARTNER_COLLECTIVITY_FIELDS
+    return [(section.heading, names)] if names else []
+
+
+@dataclass(frozen=True)
+class ProposalStep:
+    """One page of the proposal form: a few sections of the record.
+
+    The record has some eighty fields: on a single page the form was long to
+    fill in and heavy to load. Each page is checked before the next is shown.
+    """
+
+    title: str
+    sections: tuple
+
+    @property
+    def groups(self):
+        return [group for section in self.sections for group in section_groups(section)]
+
+    @property
+    def field_names(self):
+        return [name for _legend, names in self.groups for name in names]
+
+
+PROPOSAL_STEPS = (
+    ProposalStep(
+        _("Le projet"),
+        (record.IDENTITY, record.PURPOSE, record.RESOURCES, record.PARTNERS),
+    ),
+    ProposalStep(
+        _("Technique, impacts et gouvernance"),
+        (record.TECHNIQUE, record.IMPACTS, record.GOVERNANCE, record.REUSE),
+    ),
+    ProposalStep(_("Le manifeste et vous"), (record.ASSESSMENT, SUBMITTER)),
+)
+
+
+class AddressInput(forms.URLInput):
+    """A web address, shown back as typed when it is not one.
+
+    With ``type="url"``, a mistyped address sent back with its error would
+    make the page invalid HTML; ``inputmode`` still brings the keyboard for
+    addresses.
+    """
+
+    input_type = "text"
+
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "url", **(attrs or {})})
+
 
 class VocabularyField(forms.ModelMultipleChoiceField):
     """Terms of a vocabulary chosen by their ids.
@@ -71,6 +156,7 @@ def formfield_for(model_field, **kwargs):
     """Form fields of the record, with addresses typed without scheme as https."""
     if isinstance(model_field, models.URLField):
         kwargs["assume_scheme"] = "https"
+        kwargs.setdefault("widget", AddressInput)
     if isinstance(model_field, models.ManyToManyField):
         kwargs["form_class"] = VocabularyField
     return model_field.formfield(**kwargs)
@@ -200,59 +286,37 @@ class ProposalForm(HoneypotMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, step=None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("title", "summary", "problem", "themes", "phase", "system_kind"):
             self.fields[name].required = True
         for criterion in assessment.CRITERIA:
             self.fields[criterion.field_name].choices = assessment.Answer.choices
+        for field in self.fields.values():
+            # CheckboxSelectMultiple is a RadioSelect too.
+            if isinstance(field.widget, forms.RadioSelect):
+                field.widget.template_name = CHOICE_LIST_TEMPLATE
+        self.step = step
+        if step is not None:
+            kept = {*step.field_names, HONEYPOT_FIELD}
+            self.fields = {
+                name: field for name, field in self.fields.items() if name in kept
+            }
 
     @property
     def fieldsets(self):
-        """The form's fields grouped as the record's sections, then the submitter."""
-        groups = []
-        for section in record.SECTIONS:
-            if section is record.ASSESSMENT:
-                groups += self._assessment_fieldsets()
-                continue
-            names = [name for name in section.fields if name in self.fields]
-            if section is record.IDENTITY:
-                position = names.index("lead_collectivity") + 1
-                names[position:position] = PARTNER_COLLECTIVITY_FIELDS
-            if names:
-                groups.append((section.heading, [self[name] for name in names]))
-        groups.append(
-            (
-                _("Vous"),
-                [
-                    self[name]
-                    for name in (
-                        "submitter_name",
-                        "submitter_email",
-                        "submitter_role",
-                        "note",
-                        "accept_privacy",
-                    )
-                ],
-            )
-        )
-        return groups
+        """The fields grouped as the record's sections, then the submitter's.
 
-    def _assessment_fieldsets(self):
-        groups = []
-        for chapter in assessment.CHAPTERS:
-            fields = []
-            for criterion in assessment.criteria_of(chapter):
-                fields += [
-                    self[criterion.field_name],
-                    self[criterion.evidence_field_name],
-                ]
-            title = _("Manifeste, chapitre %(number)d : %(title)s") % {
-                "number": chapter.number,
-                "title": chapter.title,
-            }
-            groups.append((title, fields))
-        return groups
+        A form made for one step of the proposal has only that step's groups.
+        """
+        if self.step is not None:
+            groups = self.step.groups
+        else:
+            sections = (*record.SECTIONS, SUBMITTER)
+            groups = [
+                group for section in sections for group in section_groups(section)
+            ]
+        return [(legend, [self[name] for name in names]) for legend, names in groups]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -13,8 +13,9 @@ from territories.models import Collectivity
 
 from . import browsing, history, ratelimit, record, services
 from .display import assessment_answers, entry, section_entries
-from .forms import ProposalForm, SuggestionForm
+from .forms import PROPOSAL_STEPS, SuggestionForm
 from .models import ProjectPage
+from .proposal_steps import ProposalProgress
 
 logger = logging.getLogger(__name__)
 
@@ -64,42 +65,63 @@ def library_assessment_summary(request, index):
 
 
 def propose(request, index):
+    """The proposal form, one step at a time; the last one sends the proposal."""
     limit = ratelimit.PROPOSALS
-    form = ProposalForm()
     status = 200
-    if request.method == "POST":
-        form = ProposalForm(request.POST)
-        if limit.is_reached(request):
+    received_url = index.url + index.reverse_subpage("proposal_received")
+    if request.method != "POST":
+        progress = ProposalProgress()
+        form = progress.form()
+    else:
+        progress = ProposalProgress.from_post(request.POST)
+        form = progress.form(None if progress.lost else request.POST)
+        if progress.lost:
+            logger.info("Project proposal step sent without its progress")
+        elif progress.is_going_back(request.POST):
+            form = progress.go_back(request.POST)
+        elif progress.is_last_step and limit.is_reached(request):
             refuse_for_now(request, form, limit)
             status = 429
         elif form.is_valid():
-            limit.count_use(request)
-            received_url = index.url + index.reverse_subpage("proposal_received")
             if form.is_spam:
                 logger.info("Project proposal dropped: honeypot filled")
                 return redirect(received_url)
-            data = form.cleaned_data
-            services.submit_proposal(
-                index,
-                form.save(commit=False),
-                themes=data["themes"],
-                capabilities=data["capabilities"],
-                partner_collectivities=form.partner_collectivities,
-                submitter_name=data["submitter_name"],
-                submitter_email=data["submitter_email"],
-                submitter_role=data["submitter_role"],
-                note=data["note"],
-            )
-            return redirect(received_url)
+            if not progress.is_last_step:
+                form = progress.go_forward(form)
+            else:
+                progress.keep_step(request.POST)
+                complete = progress.complete_form()
+                if complete.is_valid():
+                    limit.count_use(request)
+                    submit_proposal(index, complete)
+                    return redirect(received_url)
+                form = progress.show_errors_of(complete)
     response = index.render(
         request,
         template="library/proposal_form.html",
         context_overrides={
             "form": form,
+            "progress": progress,
+            "steps": PROPOSAL_STEPS,
             "breadcrumb_trail": _trail(request, index, _("Proposer un projet")),
         },
     )
     return with_status(response, status, limit, request)
+
+
+def submit_proposal(index, form):
+    data = form.cleaned_data
+    services.submit_proposal(
+        index,
+        form.save(commit=False),
+        themes=data["themes"],
+        capabilities=data["capabilities"],
+        partner_collectivities=form.partner_collectivities,
+        submitter_name=data["submitter_name"],
+        submitter_email=data["submitter_email"],
+        submitter_role=data["submitter_role"],
+        note=data["note"],
+    )
 
 
 def proposal_received(request, index):

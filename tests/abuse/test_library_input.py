@@ -6,8 +6,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from library.forms import ProposalForm
+from library.proposal_steps import DIRECTION_FIELD, PROGRESS_FIELD
 from tests.library.builders import make_capability, make_project, make_theme
-from tests.library.test_proposals import valid_data
+from tests.library.test_proposals import submit, valid_data
 
 from .conftest import ANY_VALUE, TEXT
 from .test_arbitrary_input import answered
@@ -53,7 +54,22 @@ def test_proposal_form_answers_any_submission(
     cache.clear()
     data = valid_data(vocabularies, **fields)
 
-    shows_errors_or_moved_on(client.post(f"{library_index.url}proposer/", data))
+    shows_errors_or_moved_on(submit(client, f"{library_index.url}proposer/", data))
+
+
+@given(progress=ANY_VALUE, direction=ANY_VALUE)
+def test_proposal_steps_answer_any_progress(
+    client, library_index, labege, vocabularies, progress, direction
+):
+    """A forged or broken progress starts the form again; it never fails."""
+    cache.clear()
+    data = {**valid_data(vocabularies), PROGRESS_FIELD: progress}
+    data[DIRECTION_FIELD] = direction
+
+    response = answered(client.post(f"{library_index.url}proposer/", data))
+
+    assert response.status_code == 200
+    assert response.context["progress"].step_number == 1
 
 
 @given(fields=st.dictionaries(st.sampled_from(SUGGESTION_FIELDS), ANY_VALUE))

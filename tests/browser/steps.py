@@ -1,4 +1,7 @@
-"""Steps that several journeys share: logging in, moving by keyboard, emails."""
+"""Steps that several journeys share: logging in, moving by keyboard, emails,
+proposing a project."""
+
+import re
 
 from .prepare import MODERATOR_PASSWORD, MODERATOR_USERNAME
 from .server import links_in
@@ -47,3 +50,35 @@ def assert_accessible(page):
     assert not violations, (
         f"WCAG violations on {page.url}:\n{describe_violations(violations)}"
     )
+
+
+def fill_the_project(page, title):
+    """Fill in the first step of the proposal form: the project's essentials."""
+    page.get_by_label("Nom du projet").fill(title)
+    page.get_by_label("Résumé").fill(
+        "Prévoir les crues de la rivière à partir des relevés des stations."
+    )
+    page.get_by_role("combobox", name="Collectivité porteuse").press_sequentially(
+        "Plaisance-du"
+    )
+    page.get_by_role("option", name=re.compile(r"^Plaisance-du-Touch")).click()
+    page.get_by_label("Eau et assainissement").check()
+    page.get_by_label("Phase").select_option(label="Pilote")
+    page.get_by_label("Problème traité").fill(
+        "Les crues soudaines surprennent les services techniques."
+    )
+
+
+def proposal_step(page):
+    """The heading of the proposal step shown, "Étape 2 sur 3 : ..."."""
+    return page.locator("main h2").first.inner_text()
+
+
+def next_step(page, button="Suivant"):
+    """Send the proposal step shown; the next one must follow, with no error."""
+    shown = proposal_step(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
+    main = page.locator("main").inner_text()
+    assert page.locator(".form-errors").count() == 0, main[:600]
+    assert proposal_step(page) != shown, main[:600]

@@ -6,7 +6,13 @@ that the journeys can run in any order on the same site.
 
 import re
 
-from .steps import assert_accessible, log_in_as_moderator, tab_to
+from .steps import (
+    assert_accessible,
+    fill_the_project,
+    log_in_as_moderator,
+    next_step,
+    tab_to,
+)
 
 LIBRARY = "/bibliotheque/"
 PROPOSED_TITLE = "Prévision des crues du Touch"
@@ -36,22 +42,12 @@ def test_propose_approve_and_find_a_project(axe, site, page, moderator_page):
     page.goto(site.address(LIBRARY))
     page.get_by_role("link", name="Proposer un projet").first.click()
 
-    page.get_by_label("Nom du projet").fill(PROPOSED_TITLE)
-    page.get_by_label("Résumé").fill(
-        "Prévoir les crues de la rivière à partir des relevés des stations."
-    )
-    page.get_by_role("combobox", name="Collectivité porteuse").press_sequentially(
-        "Plaisance-du"
-    )
-    page.get_by_role("option", name=re.compile(r"^Plaisance-du-Touch")).click()
-    page.get_by_label("Eau et assainissement").check()
-    page.get_by_label("Phase").select_option(label="Pilote")
-    page.get_by_label("Problème traité").fill(
-        "Les crues soudaines surprennent les services techniques."
-    )
+    fill_the_project(page, PROPOSED_TITLE)
+    next_step(page)
     page.get_by_label("Nature du système").select_option(
         label="Apprentissage automatique"
     )
+    next_step(page)
     # Every criterion of the manifesto, answered "En partie".
     for answer in page.get_by_role("radio", name="En partie", exact=True).all():
         answer.check()
@@ -59,7 +55,8 @@ def test_propose_approve_and_find_a_project(axe, site, page, moderator_page):
     page.get_by_label("Votre adresse électronique").fill(AGENT_EMAIL)
     page.get_by_label("Votre fonction").fill("Chargée de mission données")
     page.get_by_label(re.compile("J'accepte que mes coordonnées")).check()
-    page.get_by_role("button", name="Envoyer la proposition").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Envoyer la proposition").click()
 
     assert "/proposer/merci/" in page.url, page.locator("main").inner_text()[:600]
     assert_accessible(page)

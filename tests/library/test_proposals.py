@@ -4,14 +4,17 @@ import html
 import logging
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.core import mail
+from django.core import mail, signing
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
 from wagtail.models import Revision, WorkflowState
 
 from library import assessment, ratelimit, services
+from library.forms import PROPOSAL_STEPS, ProposalForm
 from library.models import ProjectPage, ProjectProposal
+from library.proposal_steps import BACK, DIRECTION_FIELD, PROGRESS_FIELD, SIGNING_SALT
 
 from .builders import make_capability, make_theme
 
@@ -81,33 +84,300 @@ def moderator(db):
     return user
 
 
-def submit(client, proposal_url, data):
-    return client.post(proposal_url, data)
+def send_step(client, proposal_url, shown, data, **extra):
+    """Send the step that the response ``shown`` shows, with ``data`` typed in.
+
+    The progress that the page carries goes with it, as a browser sends it.
+    """
+    progress = shown.context["progress"]
+    return client.post(proposal_url, {**data, PROGRESS_FIELD: progress.token}, **extra)
+
+
+def go_back(client, proposal_url, shown, data, **extra):
+    """Press "Précédent" on the step ``shown``, with ``data`` typed in."""
+    return send_step(
+        client, proposal_url, shown, {**data, DIRECTION_FIELD: BACK}, **extra
+    )
+
+
+def submit(client, proposal_url, data, **extra):
+    """Go through the steps with ``data``, up to the step that stops on errors.
+
+    Every value of ``data`` is sent on each step, which reads its own only.
+    The last answer is returned: a redirect once sent, else the step shown.
+    """
+    response = client.get(proposal_url, **extra)
+    for _step in PROPOSAL_STEPS:
+        response = send_step(client, proposal_url, response, data, **extra)
+        if response.status_code != 200 or response.context["form"].errors:
+            break
+    return response
+
+
+def step_of(response):
+    return response.context["progress"].step_number
+
+
+def content_of(response):
+    return html.unescape(response.content.decode())
 
 
 # ----- The form -----
 
 
-def test_the_form_asks_for_the_record_in_sections(client, proposal_url, vocabularies):
+def test_the_form_asks_for_the_record_in_three_steps(
+    client, proposal_url, vocabularies, labege
+):
+    """The record's sections come in three steps, then the submitter's contact."""
+    legends = {
+        1: ["Identité", "Finalité et utilité", "Moyens", "Partenaires"],
+        2: ["Technique", "Impacts", "Gouvernance et éthique", "Réutilisation"],
+        3: [
+            "Manifeste, chapitre 1 : Une IA sociale",
+            "Manifeste, chapitre 4 : Une gouvernance partagée et territoriale",
+            "Vous",
+        ],
+    }
     response = client.get(proposal_url)
-    assert response.status_code == 200
-    content = html.unescape(response.content.decode())
-    for legend in (
-        "Identité",
-        "Finalité et utilité",
-        "Moyens",
-        "Partenaires",
-        "Technique",
-        "Impacts",
-        "Gouvernance et éthique",
-        "Réutilisation",
-        "Manifeste, chapitre 1 : Une IA sociale",
-        "Vous",
-    ):
-        assert f"<legend>{legend}</legend>" in content
+
+    for number, step_legends in legends.items():
+        assert response.status_code == 200
+        assert step_of(response) == number
+        content = content_of(response)
+        for legend in step_legends:
+            assert f"<legend>{legend}</legend>" in content
+        other_legends = [
+            legend
+            for other, names in legends.items()
+            if other != number
+            for legend in names
+        ]
+        for legend in other_legends:
+            assert f"<legend>{legend}</legend>" not in content
+        assert f"Étape {number} sur 3" in content
+        assert f"étape {number} sur 3" in content.split("</title>")[0]
+        assert content.count('aria-current="step"') == 1
+        assert "<div hidden>" in content  # the honeypot, out of sight
+        assert (f'value="{BACK}"' in content) == (number > 1)
+        response = send_step(client, proposal_url, response, valid_data(vocabularies))
+
+    assert response.status_code == 302
+
+
+def test_the_first_step_holds_the_essentials_of_the_project(
+    client, proposal_url, vocabularies
+):
+    content = content_of(client.get(proposal_url))
     assert 'name="lead_collectivity"' in content
     assert "Eau et assainissement" in content
-    assert "<div hidden>" in content  # the honeypot, out of sight
+    assert 'name="submitter_email"' not in content
+    assert "Suivant" in content
+    assert "Envoyer la proposition" not in content
+
+
+def test_choices_are_boxes_with_their_label_and_nothing_around_them(
+    client, proposal_url, vocabularies
+):
+    """Each theme is a label holding its box: the form stays small."""
+    content = client.get(proposal_url).content.decode()
+    themes = content.split('<div id="id_themes" class="choice-list">')[1]
+    themes = themes.split("</div>")[0]
+    assert f'value="{vocabularies["water"].pk}"' in themes
+    assert themes.count("<label") == themes.count('type="checkbox"') > 0
+    assert "<div" not in themes
+
+
+# ----- The steps -----
+
+# What an agent types on the second step, besides valid_data().
+STEP_2 = {
+    "data_used": "Relevés des compteurs de sectorisation.",
+    "data_origins": ["collectivite"],
+}
+
+
+def step_data(data, number):
+    """The part of ``data`` that the step ``number`` asks for."""
+    names = PROPOSAL_STEPS[number - 1].field_names
+    return {key: value for key, value in data.items() if key in names}
+
+
+def test_each_step_is_checked_before_the_next(client, proposal_url, vocabularies):
+    """A step with mistakes comes back with its errors, in French."""
+    response = client.get(proposal_url)
+    response = send_step(client, proposal_url, response, {"title": "Prévision"})
+
+    assert response.status_code == 200
+    assert step_of(response) == 1
+    errors = response.context["form"].errors
+    assert errors["summary"] == ["Champ requis."]
+    assert errors["lead_collectivity"] == [
+        "Indiquez votre collectivité : son nom, son code postal ou son SIREN."
+    ]
+    content = content_of(response)
+    assert "Le formulaire contient" in content
+    assert 'value="Prévision"' in content
+
+
+def test_going_back_keeps_every_answer(client, proposal_url, vocabularies, labege):
+    """Back and forth, what was typed on each step is shown again, even wrong."""
+    data = valid_data(vocabularies)
+    response = send_step(client, proposal_url, client.get(proposal_url), data)
+    assert step_of(response) == 2
+    typed = {**step_data(data, 2), **STEP_2, "source_code_url": "pas une adresse"}
+
+    response = go_back(client, proposal_url, response, typed)
+
+    assert step_of(response) == 1
+    assert not response.context["form"].errors
+    content = content_of(response)
+    assert 'value="Prévision des fuites"' in content
+    assert 'value="213102544"' in content
+    assert 'value="2024-03"' in content
+    water = vocabularies["water"].pk
+    assert f'value="{water}" id="id_themes_0" checked' in content
+
+    response = send_step(client, proposal_url, response, data)
+
+    assert step_of(response) == 2
+    assert not response.context["form"].errors
+    content = content_of(response)
+    assert "Relevés des compteurs de sectorisation." in content
+    assert 'value="pas une adresse"' in content
+    assert 'value="collectivite" id="id_data_origins_0" checked' in content
+    assert '<option value="apprentissage-automatique" selected>' in content
+
+
+def test_an_answer_removed_on_the_way_back_stays_removed(
+    client, proposal_url, vocabularies, labege
+):
+    """A box unticked on a step shown again is no longer ticked afterwards."""
+    data = valid_data(vocabularies)
+    response = send_step(client, proposal_url, client.get(proposal_url), data)
+    response = send_step(client, proposal_url, response, {**data, **STEP_2})
+    assert step_of(response) == 3
+
+    response = go_back(client, proposal_url, response, step_data(data, 3))
+    unticked = {**step_data(data, 2), **STEP_2, "data_origins": []}
+    response = go_back(client, proposal_url, response, unticked)
+    response = send_step(client, proposal_url, response, step_data(data, 1))
+
+    assert step_of(response) == 2
+    assert "checked" not in content_of(response).split('id="id_data_origins"')[1][:600]
+
+
+def test_the_contact_is_kept_when_going_back_from_the_last_step(
+    client, proposal_url, vocabularies, labege
+):
+    data = valid_data(vocabularies)
+    response = client.get(proposal_url)
+    for _ in range(2):
+        response = send_step(client, proposal_url, response, data)
+    assert step_of(response) == 3
+
+    response = go_back(client, proposal_url, response, step_data(data, 3))
+    assert step_of(response) == 2
+    response = send_step(client, proposal_url, response, step_data(data, 2))
+
+    assert step_of(response) == 3
+    content = content_of(response)
+    assert f'value="{SUBMITTER_EMAIL}"' in content
+    assert '<input type="radio" name="assessment_bias" value="en-partie"' in content
+    assert "Audit des alertes par quartier." in content
+
+
+def test_nothing_is_stored_and_no_cookie_is_set_before_the_last_step(
+    client, proposal_url, vocabularies, labege
+):
+    """The answers travel with the form: no session, nothing written."""
+    data = valid_data(vocabularies)
+    response = client.get(proposal_url)
+    for _ in range(2):
+        response = send_step(client, proposal_url, response, data)
+        assert response.status_code == 200
+        assert settings.SESSION_COOKIE_NAME not in response.cookies
+
+    assert step_of(response) == 3
+    assert ProjectPage.objects.count() == 0
+    assert ProjectProposal.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "progress",
+    [
+        None,
+        "",
+        "n'importe quoi",
+        signing.dumps({"step": 2, "answers": {}}, salt="une autre salaison"),
+        signing.dumps({"step": 7, "answers": {}}, salt=SIGNING_SALT),
+    ],
+    ids=["missing", "empty", "garbled", "signed-elsewhere", "no-such-step"],
+)
+def test_a_step_sent_without_its_progress_starts_again_with_a_notice(
+    client, proposal_url, vocabularies, labege, progress
+):
+    """What was sent is kept, and the visitor is told to check every step."""
+    data = {**STEP_2}
+    if progress is not None:
+        data[PROGRESS_FIELD] = progress
+
+    response = client.post(proposal_url, data)
+
+    assert response.status_code == 200
+    assert step_of(response) == 1
+    content = content_of(response)
+    assert "Les étapes déjà remplies n'ont pas pu être reprises" in content
+    assert "Ce que vous venez d'envoyer est gardé" in content
+    assert ProjectPage.objects.count() == 0
+
+    response = send_step(client, proposal_url, response, valid_data(vocabularies))
+
+    assert step_of(response) == 2
+    assert "Relevés des compteurs de sectorisation." in content_of(response)
+    assert "n'ont pas pu être reprises" not in content_of(response)
+
+
+def test_an_answer_no_longer_valid_at_the_end_is_shown_on_its_step(
+    client, proposal_url, vocabularies, labege
+):
+    """A theme removed while the form was being filled in sends it back to step 1."""
+    data = valid_data(vocabularies)
+    response = client.get(proposal_url)
+    for _ in range(2):
+        response = send_step(client, proposal_url, response, data)
+    assert step_of(response) == 3
+    vocabularies["water"].delete()
+
+    response = send_step(client, proposal_url, response, data)
+
+    assert response.status_code == 200
+    assert step_of(response) == 1
+    assert set(response.context["form"].errors) == {"themes"}
+    assert 'value="Prévision des fuites"' in content_of(response)
+    assert ProjectPage.objects.count() == 0
+
+
+def test_an_error_of_the_whole_proposal_is_shown_on_the_last_step(
+    client, proposal_url, vocabularies, labege, monkeypatch
+):
+    """An error of no field in particular, found once the steps are put
+    together, is told on the step the visitor is on."""
+    checked_alone = ProposalForm.clean
+
+    def clean(form):
+        cleaned_data = checked_alone(form)
+        if form.step is None:
+            form.add_error(None, "Cette proposition existe déjà.")
+        return cleaned_data
+
+    monkeypatch.setattr(ProposalForm, "clean", clean)
+
+    response = submit(client, proposal_url, valid_data(vocabularies))
+
+    assert response.status_code == 200
+    assert step_of(response) == 3
+    assert "Cette proposition existe déjà." in content_of(response)
+    assert ProjectPage.objects.count() == 0
 
 
 # ----- The journey -----
@@ -241,25 +511,30 @@ def test_missing_essentials_are_explained_and_nothing_is_lost(
     client, proposal_url, vocabularies, labege
 ):
     data = valid_data(vocabularies, summary="", themes=None, problem="")
-    response = client.post(proposal_url, data)
+    response = submit(client, proposal_url, data)
 
     assert response.status_code == 200
+    assert step_of(response) == 1
     assert ProjectPage.objects.count() == 0
     form = response.context["form"]
     assert set(form.errors) == {"summary", "themes", "problem"}
-    content = html.unescape(response.content.decode())
+    assert form.errors["summary"] == ["Champ requis."]
+    content = content_of(response)
     assert "Le formulaire contient 3 erreurs" in content
     assert 'aria-invalid="true"' in content
-    assert 'value="Prévision des fuites"' in content
-    assert SUBMITTER_EMAIL in content  # what was typed comes back
+    assert 'value="Prévision des fuites"' in content  # what was typed comes back
+    assert 'value="2024-03"' in content
 
 
 def test_bad_months_are_refused(client, proposal_url, vocabularies, labege):
-    response = client.post(
-        proposal_url, valid_data(vocabularies, start_month="mars", end_month="2020-01")
+    response = submit(
+        client,
+        proposal_url,
+        valid_data(vocabularies, start_month="mars", end_month="2020-01"),
     )
     assert "start_month" in response.context["form"].errors
-    response = client.post(
+    response = submit(
+        client,
         proposal_url,
         valid_data(vocabularies, start_month="2024-05", end_month="2023-01"),
     )
@@ -270,8 +545,8 @@ def test_bad_months_are_refused(client, proposal_url, vocabularies, labege):
 
 
 def test_an_unknown_collectivity_is_refused(client, proposal_url, vocabularies, labege):
-    response = client.post(
-        proposal_url, valid_data(vocabularies, lead_collectivity="Atlantide")
+    response = submit(
+        client, proposal_url, valid_data(vocabularies, lead_collectivity="Atlantide")
     )
     assert "lead_collectivity" in response.context["form"].errors
     assert ProjectPage.objects.count() == 0
@@ -293,7 +568,7 @@ def test_an_unknown_theme_is_refused(
     """Even an id no database column holds: an error on the field, not a 500."""
     data = valid_data(vocabularies, themes=[vocabularies["water"].pk, *themes])
 
-    response = client.post(proposal_url, data)
+    response = submit(client, proposal_url, data)
 
     assert response.status_code == 200
     assert "themes" in response.context["form"].errors
@@ -301,16 +576,31 @@ def test_an_unknown_theme_is_refused(
 
 
 def test_the_privacy_consent_is_required(client, proposal_url, vocabularies, labege):
-    response = client.post(proposal_url, valid_data(vocabularies, accept_privacy=None))
+    response = submit(
+        client, proposal_url, valid_data(vocabularies, accept_privacy=None)
+    )
+    assert step_of(response) == 3
     assert "accept_privacy" in response.context["form"].errors
     assert ProjectPage.objects.count() == 0
 
 
-def test_a_filled_honeypot_writes_nothing(client, proposal_url, vocabularies, labege):
-    response = submit(
-        client, proposal_url, valid_data(vocabularies, site_web="https://spam.example")
+@pytest.mark.parametrize("step", [1, 2, 3])
+def test_a_filled_honeypot_writes_nothing(
+    client, proposal_url, vocabularies, labege, step
+):
+    """On whichever step a robot fills the hidden field, it is thanked and dropped."""
+    data = valid_data(vocabularies)
+    response = client.get(proposal_url)
+    for _ in range(step - 1):
+        response = send_step(client, proposal_url, response, data)
+    assert step_of(response) == step
+
+    response = send_step(
+        client, proposal_url, response, {**data, "site_web": "https://spam.example"}
     )
+
     assert response.status_code == 302
+    assert response["Location"].endswith("/proposer/merci/")
     assert ProjectPage.objects.count() == 0
     assert ProjectProposal.objects.count() == 0
     assert mail.outbox == []
@@ -326,28 +616,39 @@ def test_too_many_proposals_from_one_address_are_refused(
         )
         assert response.status_code == 302
 
-    response = client.post(proposal_url, valid_data(vocabularies, title="Un de trop"))
+    data = valid_data(vocabularies, title="Un de trop")
+    response = submit(client, proposal_url, data)
 
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
-    content = html.unescape(response.content.decode())
+    content = content_of(response)
     assert "rien n'a été enregistré" in content
-    assert 'value="Un de trop"' in content
+    assert f'value="{SUBMITTER_EMAIL}"' in content
     assert not ProjectPage.objects.filter(title="Un de trop").exists()
     assert ProjectProposal.objects.count() == ratelimit.PROPOSALS.count
+    # The earlier steps are kept too.
+    response = go_back(client, proposal_url, response, data)
+    response = go_back(client, proposal_url, response, data)
+    assert step_of(response) == 1
+    assert 'value="Un de trop"' in content_of(response)
 
 
-def test_forms_sent_back_with_errors_do_not_count(client, proposal_url, vocabularies):
+def test_forms_sent_back_with_errors_do_not_count(
+    client, proposal_url, vocabularies, labege
+):
     for _ in range(ratelimit.PROPOSALS.count + 2):
-        response = client.post(proposal_url, valid_data(vocabularies, summary=""))
+        response = submit(
+            client, proposal_url, valid_data(vocabularies, accept_privacy=None)
+        )
         assert response.status_code == 200
+        assert step_of(response) == 3
 
 
 def test_other_addresses_are_not_limited(client, proposal_url, vocabularies, labege):
     for number in range(ratelimit.PROPOSALS.count):
         submit(client, proposal_url, valid_data(vocabularies, title=f"Projet {number}"))
-    response = client.post(
-        proposal_url, valid_data(vocabularies), REMOTE_ADDR="192.0.2.99"
+    response = submit(
+        client, proposal_url, valid_data(vocabularies), REMOTE_ADDR="192.0.2.99"
     )
     assert response.status_code == 302
 

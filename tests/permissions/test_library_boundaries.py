@@ -5,7 +5,7 @@ from wagtail.models import Page
 
 from library.models import ProjectPage, ProjectProposal
 from tests.library.builders import make_capability, make_project, make_theme
-from tests.library.test_proposals import valid_data
+from tests.library.test_proposals import submit, valid_data
 
 from .conftest import ANONYMOUS, EDITOR
 
@@ -29,7 +29,7 @@ def proposed(client, library_index, labege):
         submitter_name=SUBMITTER_NAME,
         submitter_email=SUBMITTER_EMAIL,
     )
-    response = client.post(f"{library_index.url}proposer/", data)
+    response = submit(client, f"{library_index.url}proposer/", data)
     assert response.status_code == 302
     make_project(library_index, "Projet publié", lead_collectivity=labege)
     return ProjectProposal.objects.get().page
