@@ -52,11 +52,10 @@ def measure_all(site):
             browser.close()
 
 
-def budget_verdict(page_type, overruns):
+def budget_verdict(overruns):
     if not overruns:
         return "held"
-    known = " (known)" if page_type.known_overrun else ""
-    return f"over{known}: " + "; ".join(overruns)
+    return "over: " + "; ".join(overruns)
 
 
 def print_report(measures, show_requests):
@@ -75,7 +74,7 @@ def print_report(measures, show_requests):
                 visit.dom_elements,
                 f"{visit.ecoindex.score:.1f}",
                 visit.ecoindex.grade,
-                budget_verdict(page_type, overruns),
+                budget_verdict(overruns),
             )
         )
         if show_requests:

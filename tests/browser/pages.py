@@ -55,9 +55,6 @@ class PageType:
     empty: Visit | None = None
     error: Visit | None = None
     has_form: bool = False
-    # Why the first visit is known to go past the frugality budget, if it
-    # does: its test is then expected to fail, and fails once it holds.
-    known_overrun: str = ""
 
     def states(self):
         """The states this page type has, as ``(state, visit)`` pairs."""

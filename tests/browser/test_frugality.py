@@ -6,21 +6,7 @@ from .measure import measure_first_visit
 from .pages import PUBLIC_PAGE_TYPES
 
 
-def with_known_overruns(page_types):
-    return [
-        pytest.param(
-            page_type,
-            marks=pytest.mark.xfail(strict=True, reason=page_type.known_overrun),
-        )
-        if page_type.known_overrun
-        else page_type
-        for page_type in page_types
-    ]
-
-
-@pytest.mark.parametrize(
-    "page_type", with_known_overruns(PUBLIC_PAGE_TYPES), ids=lambda p: p.name
-)
+@pytest.mark.parametrize("page_type", PUBLIC_PAGE_TYPES, ids=lambda p: p.name)
 def test_first_visit_holds_to_the_budget(browser, site, page_type):
     """No request to another host, at most 15 requests and 250 KB, EcoIndex A."""
     visit = page_type.first_visit
