@@ -31,3 +31,14 @@ def _require_postgresql(request):
     if os.environ.get("DATABASE_URL"):
         skip_or_fail(reason)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_generation_caches():
+    """No test sees what another cached from its database (site shell, summary).
+
+    The cache outlives the database's rollback between tests.
+    """
+    from core.generation_cache import invalidate_all
+
+    invalidate_all()
