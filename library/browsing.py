@@ -18,8 +18,11 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from core.fulltext import MAX_MATCHES, bounded_matches, full_text_search
+from core.generation_cache import GenerationCache
 from core.search_text import clean_search_text
 from territories.models import Collectivity, Region
 
@@ -30,6 +33,9 @@ from .models import AICapability, ProjectPage, Theme
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 
+# The answers of a library's projects to the manifesto's criteria, by library.
+summary_counts = GenerationCache("library:assessment-counts")
+
 
 class Sort:
     RECENT = "recent"
@@ -39,18 +45,21 @@ class Sort:
 
 
 def filter_by_text(queryset, text):
-    """Keep the projects of ``queryset`` that match a typed text.
+    """Keep the projects of ``queryset`` that match a typed text, up to a bound.
 
     The one place where the library's text query meets the search engine, so
-    that another engine or configuration can replace it here alone.
+    that another engine or configuration can replace it here alone. It looks
+    up matches as the site search does, at most ``MAX_MATCHES`` of them (any
+    of them, not the best): a word found in most projects costs no more than
+    that many rows. Returns the filtered queryset and whether more projects
+    matched than were kept.
     """
     text = clean_search_text(text)
     if not text:
-        return queryset
-    matches = ProjectPage.objects.live().search(
-        text, operator="and", order_by_relevance=False
-    )
-    return queryset.filter(pk__in=[page.pk for page in matches])
+        return queryset, False
+    with full_text_search():
+        ids, has_more = bounded_matches(queryset, text, MAX_MATCHES)
+    return queryset.filter(pk__in=ids), has_more
 
 
 @dataclass
@@ -172,6 +181,13 @@ class Browse:
     facets: list
     page: object
     total: int
+    # More projects match the text than the ``MAX_MATCHES`` kept and counted.
+    text_has_more: bool = False
+
+    @property
+    def max_matches(self):
+        """The bound on text matches, as the page writes it."""
+        return number_format(MAX_MATCHES, force_grouping=True)
 
     @property
     def main_facets(self):
@@ -206,7 +222,7 @@ def browse(projects, params):
             values = [value for value in values if value in facet.valid_values()]
         facet.selected = values[:50]
 
-    base = filter_by_text(projects, text)
+    base, text_has_more = filter_by_text(projects, text)
     conditions = {
         facet.param: facet.condition(facet.selected)
         for facet in facets
@@ -224,13 +240,20 @@ def browse(projects, params):
     _count_column_facets(base, facets, others)
     _count_related_facets(base, facets, others)
 
-    results = base.filter(*conditions.values()).order_by(*Sort.ORDERINGS[sort])
-    results = results.select_related(
-        "lead_collectivity", "lead_collectivity__region"
-    ).prefetch_related("themes")
-    paginator = Paginator(results, PAGE_SIZE)
+    # The page's projects are picked by id, then read with their relations:
+    # joining the relations first would join them for every project found.
+    ordered = base.filter(*conditions.values()).order_by(*Sort.ORDERINGS[sort])
+    paginator = Paginator(ordered.values_list("pk", flat=True), PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
-    return Browse(text=text, sort=sort, facets=facets, page=page, total=paginator.count)
+    page.object_list = _projects_in_order(list(page.object_list))
+    return Browse(
+        text=text,
+        sort=sort,
+        facets=facets,
+        page=page,
+        total=paginator.count,
+        text_has_more=text_has_more,
+    )
 
 
 def _count_column_facets(base, facets, others):
@@ -256,37 +279,67 @@ def _count_column_facets(base, facets, others):
 
 
 def _count_related_facets(base, facets, others):
+    """Two queries a facet: its terms, and the matching projects of each."""
     for facet in facets:
         if not isinstance(facet, RelatedFacet):
             continue
         matching = base.filter(others(facet)).values("pk")
-        terms = facet.model.objects.annotate(
-            project_count=Count("projects", filter=Q(projects__in=matching))
-        ).order_by("name")
+        through = getattr(ProjectPage, facet.relation).through
+        term_column = f"{facet.model._meta.model_name}_id"
+        counts = dict(
+            through.objects.filter(projectpage_id__in=matching)
+            .order_by()
+            .values(term_column)
+            .annotate(count=Count("pk"))
+            .values_list(term_column, "count")
+        )
         facet.options = [
             Option(
                 value=term.slug,
                 label=term.name,
-                count=term.project_count,
+                count=counts.get(term.pk, 0),
                 selected=term.slug in facet.selected,
             )
-            for term in terms
+            for term in facet.model.objects.order_by("name")
         ]
 
 
-def assessment_summary(projects):
-    """How the given projects stand, criterion by criterion, in one query.
+def _projects_in_order(ids):
+    """The projects of ``ids``, in that order, ready for their cards. Two queries."""
+    projects = ProjectPage.objects.filter(pk__in=ids).select_related(
+        "lead_collectivity", "lead_collectivity__region"
+    )
+    by_id = {project.pk: project for project in projects.prefetch_related("themes")}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
-    Returns the number of projects and, per chapter, its criteria with the
-    count of each answer.
-    """
+
+def assessment_counts(projects):
+    """How many of ``projects`` give each answer to each criterion. One query."""
     aggregates = {"total": Count("pk")}
     for criterion in assessment.CRITERIA:
         for answer in assessment.Answer:
             aggregates[f"{criterion.key}__{answer.value}"] = Count(
                 "pk", filter=Q(**{criterion.field_name: answer.value})
             )
-    counts = projects.aggregate(**aggregates)
+    return projects.aggregate(**aggregates)
+
+
+def library_assessment_counts(index):
+    """``assessment_counts()`` of a library's published projects, cached.
+
+    Every project of the library is counted, whatever the filters: at 100,000
+    projects, a read of all of them on every view. It is kept in the cache
+    until a page changes (see ``library.signals``).
+    """
+    return summary_counts.get(index.pk, lambda: assessment_counts(index.projects()))
+
+
+def assessment_summary(counts):
+    """How projects stand, criterion by criterion, from ``assessment_counts()``.
+
+    Returns the number of projects and, per chapter, its criteria with the
+    count of each answer.
+    """
     chapters = []
     for chapter in assessment.CHAPTERS:
         rows = []

@@ -46,7 +46,9 @@ def library_listing(request, index):
         request,
         context_overrides={
             "browse": browsing.browse(projects, request.GET),
-            "summary": browsing.assessment_summary(projects),
+            "summary": browsing.assessment_summary(
+                browsing.library_assessment_counts(index)
+            ),
             "sort_choices": browsing.Sort.CHOICES,
         },
     )

@@ -10,7 +10,6 @@ within a fixed cost (see ``bench/search.py``).
 """
 
 import logging
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -22,6 +21,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, Site
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
+
+from core.fulltext import MAX_MATCHES, full_text_search, matching_ids
 
 from .highlight import excerpt, highlight
 from .kinds import (
@@ -40,7 +41,6 @@ from .signatories import find_signatories, signatory_results, suggest_signatorie
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-MAX_MATCHES = 500
 MAX_SUGGESTIONS = 8
 SIGNATORIES_PREVIEW = 3
 
@@ -110,20 +110,6 @@ class KnownCountResults:
 def site_pages(site):
     """The live public pages of a site, the pages a visitor may find."""
     return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
-
-
-def matching_ids(results, limit, fields=("pk",)):
-    """The primary keys of at most ``limit`` objects of a search, unranked.
-
-    Wagtail's results count and facet every match; the queryset the database
-    backends build for them can be cut short instead, so that a word found
-    in most documents costs no more than ``limit`` rows. With several
-    ``fields``, tuples of their values. One query.
-    """
-    queryset = results.get_queryset().order_by()
-    if len(fields) == 1:
-        return list(queryset.values_list(*fields, flat=True)[:limit])
-    return list(queryset.values_list(*fields)[:limit])
 
 
 def matching_pages(pages, text):
@@ -237,25 +223,6 @@ def _find(request, search, pages, raw_page):
             search.signatories = signatory_results(
                 signatures[:SIGNATORIES_PREVIEW], search.terms
             )
-
-
-@contextmanager
-def full_text_search():
-    """A transaction in which PostgreSQL reads the full-text index, not the table.
-
-    PostgreSQL's planner does not count the cost of unpacking the large search
-    vectors that ``(title || body) @@ query`` reads row by row: it would read
-    the whole index table, thinking it cheap, where the full-text index finds
-    the same rows many times faster (``bench/search.py`` shows both plans).
-    The setting lasts until the end of this transaction only.
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        yield
 
 
 def promoted_pages(pages, query):
