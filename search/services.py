@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import (
@@ -112,16 +113,66 @@ class KnownCountResults:
         return self.results[key]
 
 
+class RankedMatches:
+    """Pages already found to match, ranked as Wagtail ranks them on PostgreSQL.
+
+    Wagtail's search would rank them through the page table, matching each
+    index entry against the query once more (two large search vectors joined
+    into one) and looking each up under every page content type; here their
+    index entries, known by content type and id, are ranked directly with the
+    very expression Wagtail's backend builds, in the same order (rank, then
+    the newest id). A slice is a list of ``(page, indexed text)``: two
+    queries, the second for the pages of the slice.
+    """
+
+    def __init__(self, pages, text, content_types):
+        """``content_types``: the content type id of each page id found."""
+        results = pages.search(text, operator="and")
+        compiler = results.query_compiler
+        config = compiler.get_config(results.backend)
+        self.rank = compiler.build_tsrank(
+            F("title"), compiler.query, config=config
+        ) * F("title_norm") + compiler.build_tsrank(
+            F("body"), compiler.query, config=config
+        )
+        by_content_type = {}
+        for pk, content_type_id in content_types.items():
+            by_content_type.setdefault(content_type_id, []).append(str(pk))
+        condition = Q(pk__in=[])
+        for content_type_id, object_ids in by_content_type.items():
+            condition |= Q(content_type_id=content_type_id, object_id__in=object_ids)
+        self.entries = IndexEntry.objects.filter(condition)
+        self._count = len(content_types)
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, key):
+        rows = list(
+            self.entries.annotate(
+                _rank=self.rank, _page_id=Cast("object_id", IntegerField())
+            )
+            .order_by("-_rank", "-_page_id")
+            .values_list("_page_id", "body_text")[key]
+        )
+        pages = Page.objects.in_bulk([pk for pk, _text in rows])
+        return [(pages[pk], text or "") for pk, text in rows if pk in pages]
+
+
 def site_pages(site):
     """The live public pages of a site, the pages a visitor may find."""
     return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
 
 
 def matching_pages(pages, text):
-    """The ids of the pages matching ``text``, by kind, at most MAX_MATCHES + 1.
+    """The pages matching ``text``, by kind, at most MAX_MATCHES + 1 of each.
 
-    Projects are looked up apart, since they may be many; the other kinds
-    (the manifesto, a few dozen pages) together. Two queries.
+    Returns the ids by kind, and the content type of each id. Projects are
+    looked up apart, since they may be many; the other kinds (the manifesto,
+    a few dozen pages) together. Two queries.
     """
     projects = page_content_type_ids(Kind.PROJECT)
     others = {
@@ -130,23 +181,26 @@ def matching_pages(pages, text):
         if kind != Kind.PROJECT
         for content_type_id in page_content_type_ids(kind)
     }
-    matches = {kind: [] for kind in PAGE_KINDS}
-    matches[Kind.PROJECT] = matching_ids(
+    fields = ("pk", "content_type_id")
+    project_matches = matching_ids(
         pages.filter(content_type_id__in=projects).search(
             text, operator="and", order_by_relevance=False
         ),
         MAX_MATCHES + 1,
+        fields=fields,
     )
     other_matches = matching_ids(
         pages.filter(content_type_id__in=list(others)).search(
             text, operator="and", order_by_relevance=False
         ),
         (MAX_MATCHES + 1) * (len(PAGE_KINDS) - 1),
-        fields=("pk", "content_type_id"),
+        fields=fields,
     )
+    matches = {kind: [] for kind in PAGE_KINDS}
+    matches[Kind.PROJECT] = [pk for pk, _content_type_id in project_matches]
     for pk, content_type_id in other_matches:
         matches[others[content_type_id]].append(pk)
-    return matches
+    return matches, dict(project_matches + other_matches)
 
 
 def search_site(request, raw_query, raw_kind=None, raw_page=None, *, record=True):
@@ -174,7 +228,7 @@ def search_site(request, raw_query, raw_kind=None, raw_page=None, *, record=True
 def _find(request, search, pages, raw_page):
     """Count what matches in every kind, then fill the page of results asked."""
     text = " ".join(search.terms)
-    matches = matching_pages(pages, text)
+    matches, content_types = matching_pages(pages, text)
     signatures = find_signatories(search.terms, limit=MAX_MATCHES + 1)
     promotions = promoted_pages(pages, search.query)
     promoted_kinds = {
@@ -213,11 +267,16 @@ def _find(request, search, pages, raw_page):
         for pk in matches[kind][:MAX_MATCHES]
         if pk not in promoted_kinds
     ]
-    ranked = pages.filter(pk__in=ids).search(text, operator="and")
-    paginator = Paginator(KnownCountResults(ranked, len(ids)), RESULTS_PER_PAGE)
+    if connection.vendor == "postgresql":
+        ranked = RankedMatches(pages, text, {pk: content_types[pk] for pk in ids})
+    else:
+        ranked = KnownCountResults(
+            pages.filter(pk__in=ids).search(text, operator="and"), len(ids)
+        )
+    paginator = Paginator(ranked, RESULTS_PER_PAGE)
     search.page = paginator.get_page(raw_page)
-    found_pages = list(search.page.object_list) if ids else []
-    search.page.object_list = page_results(request, found_pages, search.terms)
+    found = list(search.page.object_list) if ids else []
+    search.page.object_list = page_results(request, found, search.terms)
     if search.page.number == 1:
         search.promoted = [
             promotion_result(request, promotion, search.terms)
@@ -272,8 +331,16 @@ def promotion_result(request, promotion, terms):
 
 
 def page_results(request, pages, terms):
-    """Results for pages, with an excerpt of their indexed text. One query."""
-    texts = indexed_texts(pages)
+    """Results for pages, with an excerpt of their indexed text.
+
+    ``pages`` are pages, or ``(page, indexed text)`` pairs; for pages alone,
+    their texts take one query.
+    """
+    if pages and isinstance(pages[0], tuple):
+        texts = {page.pk: text for page, text in pages}
+        pages = [page for page, _text in pages]
+    else:
+        texts = indexed_texts(pages)
     return [
         Result(
             title=highlight(page.title, terms),
