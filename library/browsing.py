@@ -14,6 +14,7 @@ aggregate query, and each facet held in a related table (themes,
 capabilities) from one more.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -223,6 +224,42 @@ def browse(projects, params):
         facet.selected = values[:50]
 
     base, text_has_more = filter_by_text(projects, text)
+    ordering = Sort.ORDERINGS[sort]
+    if text:
+        # At most MAX_MATCHES projects: counted in memory, where building
+        # the counting query would cost more than reading them, and sorted
+        # by the database in one query.
+        kept = _count_facets_among(base, facets)
+        ids = list(
+            projects.filter(pk__in=kept)
+            .order_by(*ordering)
+            .values_list("pk", flat=True)
+        )
+    else:
+        ids = (
+            _count_facets(base, facets).order_by(*ordering).values_list("pk", flat=True)
+        )
+    # The page's projects are picked by id, then read with their relations:
+    # joining the relations first would join them for every project found.
+    paginator = Paginator(ids, PAGE_SIZE)
+    page = paginator.get_page(params.get("page"))
+    page.object_list = _projects_in_order(list(page.object_list))
+    return Browse(
+        text=text,
+        sort=sort,
+        facets=facets,
+        page=page,
+        total=paginator.count,
+        text_has_more=text_has_more,
+    )
+
+
+def _count_facets(base, facets):
+    """Count every facet's options in the database; the projects chosen.
+
+    A few queries, whatever the number of projects: one for the facets held
+    in columns, two for each facet of related terms.
+    """
     conditions = {
         facet.param: facet.condition(facet.selected)
         for facet in facets
@@ -239,21 +276,84 @@ def browse(projects, params):
 
     _count_column_facets(base, facets, others)
     _count_related_facets(base, facets, others)
+    return base.filter(*conditions.values())
 
-    # The page's projects are picked by id, then read with their relations:
-    # joining the relations first would join them for every project found.
-    ordered = base.filter(*conditions.values()).order_by(*Sort.ORDERINGS[sort])
-    paginator = Paginator(ordered.values_list("pk", flat=True), PAGE_SIZE)
-    page = paginator.get_page(params.get("page"))
-    page.object_list = _projects_in_order(list(page.object_list))
-    return Browse(
-        text=text,
-        sort=sort,
-        facets=facets,
-        page=page,
-        total=paginator.count,
-        text_has_more=text_has_more,
+
+def _count_facets_among(base, facets):
+    """Count every facet's options among a bounded set of projects, in memory.
+
+    Gives the same counts as ``_count_facets()``: an option counts the
+    projects that have it and match every other facet. Returns the ids of
+    the projects that match every facet. Two queries, and two for each facet
+    of related terms.
+    """
+    column_facets = [facet for facet in facets if isinstance(facet, ColumnFacet)]
+    related_facets = [facet for facet in facets if isinstance(facet, RelatedFacet)]
+    # Columns of the project, and of its lead collectivity, read apart by id:
+    # a join would read every collectivity of the register.
+    own = [facet for facet in column_facets if "__" not in facet.lookup]
+    lead = [facet for facet in column_facets if "__" in facet.lookup]
+    if any(not facet.lookup.startswith("lead_collectivity__") for facet in lead):
+        raise ValueError("Only the lead collectivity's columns can be counted.")
+    rows = list(
+        base.values_list("pk", "lead_collectivity_id", *[f.lookup for f in own])
     )
+    collectivities = {}
+    if lead and rows:
+        collectivity_columns = [f.lookup.split("__", 1)[1] for f in lead]
+        collectivities = {
+            pk: values
+            for pk, *values in Collectivity.objects.filter(
+                pk__in={row[1] for row in rows}
+            ).values_list("pk", *collectivity_columns)
+        }
+    values = {}
+    for pk, collectivity_id, *own_values in rows:
+        project = {f.param: {value} for f, value in zip(own, own_values, strict=True)}
+        lead_values = collectivities.get(collectivity_id, [None] * len(lead))
+        for facet, value in zip(lead, lead_values, strict=True):
+            project[facet.param] = {value}
+        for facet in related_facets:
+            project[facet.param] = set()
+        values[pk] = project
+    for facet in related_facets:
+        through = getattr(ProjectPage, facet.relation).through
+        term = facet.model._meta.model_name
+        for pk, slug in through.objects.filter(projectpage_id__in=values).values_list(
+            "projectpage_id", f"{term}__slug"
+        ):
+            values[pk][facet.param].add(slug)
+
+    chosen = {facet.param: set(facet.selected) for facet in facets if facet.selected}
+
+    def matches(project, but=None):
+        return all(
+            project[param] & selected
+            for param, selected in chosen.items()
+            if param != but
+        )
+
+    for facet in facets:
+        counts = Counter(
+            value
+            for project in values.values()
+            if matches(project, but=facet.param)
+            for value in project[facet.param]
+        )
+        if isinstance(facet, ColumnFacet):
+            options = facet.choices
+        else:
+            options = facet.model.objects.order_by("name").values_list("slug", "name")
+        facet.options = [
+            Option(
+                value=value,
+                label=label,
+                count=counts[value],
+                selected=value in facet.selected,
+            )
+            for value, label in options
+        ]
+    return [pk for pk, project in values.items() if matches(project)]
 
 
 def _count_column_facets(base, facets, others):

@@ -379,3 +379,35 @@ def test_the_summary_follows_publication(client, catalogue, library_index):
 
     catalogue["leaks"].unpublish()
     assert client.get(library_index.url).context["summary"]["total"] == 4
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"phase": "pilote"},
+        {"theme": "energie", "phase": "pilote"},
+        {"theme": "energie", "region": "53", "capacite": "vision-par-ordinateur"},
+        {"collectivite": "metropole", "biais": ["non", "en-partie"]},
+        {"capacite": ["prevision", "vision-par-ordinateur"], "systeme": "hybride"},
+        {"tri": "titre", "frugalite": "non-renseigne"},
+    ],
+)
+def test_counts_within_matches_equal_counts_in_the_database(
+    client, catalogue, library_index, params
+):
+    """Words found in every project change nothing: the projects that match
+    words are counted in memory, the others in the database, alike."""
+    assert client.get(library_index.url, {"q": "potable"}).context[
+        "browse"
+    ].total == len(catalogue)
+    without_words = client.get(library_index.url, params)
+    with_words = client.get(library_index.url, {**params, "q": "potable"})
+
+    total = without_words.context["browse"].total
+    assert with_words.context["browse"].total == total
+    for param in [f.param for f in without_words.context["browse"].facets]:
+        assert counts(with_words, param) == counts(without_words, param), param
+    assert [p.pk for p in with_words.context["browse"].page] == [
+        p.pk for p in without_words.context["browse"].page
+    ]
