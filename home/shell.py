@@ -61,7 +61,9 @@ class SiteShell:
     sharing_image: dict | None = None
 
     def get_accessibility_status_display(self):
-        return AccessibilityStatus(self.accessibility_status).label
+        return dict(AccessibilityStatus.choices).get(
+            self.accessibility_status, self.accessibility_status
+        )
 
     def legal_link_title(self, link):
         if link.is_accessibility:
