@@ -319,9 +319,9 @@ def _count_facets_among(base, facets):
     for facet in related_facets:
         through = getattr(ProjectPage, facet.relation).through
         term = facet.model._meta.model_name
-        for pk, slug in through.objects.filter(projectpage_id__in=values).values_list(
-            "projectpage_id", f"{term}__slug"
-        ):
+        for pk, slug in through.objects.filter(
+            projectpage_id__in=list(values)
+        ).values_list("projectpage_id", f"{term}__slug"):
             values[pk][facet.param].add(slug)
 
     chosen = {facet.param: set(facet.selected) for facet in facets if facet.selected}
