@@ -19,14 +19,17 @@ IMMEDIATE_TASK_BACKENDS = {
 
 @register(Tags.caches, deploy=True)
 def check_cache_is_shared(app_configs, **kwargs):
-    """Rate limits and login throttling only hold if every process shares a cache."""
+    """Rate limits, login throttling and the forgetting of cached pages' parts
+    (menu, footer, library summary) only hold if every process shares a cache."""
     backend = settings.CACHES["default"]["BACKEND"]
     if backend not in PROCESS_LOCAL_CACHES:
         return []
     return [
         Warning(
             "The default cache is local to each process: rate limits and login "
-            "throttling count separately in every worker, and reset on restart.",
+            "throttling count separately in every worker, and reset on restart; "
+            "a published change to the menu, the footer or the library's summary "
+            "shows in the other workers only when their copy expires (5 minutes).",
             hint="Set REDIS_URL to a Redis server shared by every process.",
             id="core.W001",
         )

@@ -14,12 +14,16 @@ aggregate query, and each facet held in a related table (themes,
 capabilities) from one more.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from core.fulltext import MAX_MATCHES, bounded_matches, full_text_search
+from core.generation_cache import GenerationCache
 from core.search_text import clean_search_text
 from territories.models import Collectivity, Region
 
@@ -30,6 +34,9 @@ from .models import AICapability, ProjectPage, Theme
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 200
 
+# The answers of a library's projects to the manifesto's criteria, by library.
+summary_counts = GenerationCache("library:assessment-counts")
+
 
 class Sort:
     RECENT = "recent"
@@ -39,18 +46,21 @@ class Sort:
 
 
 def filter_by_text(queryset, text):
-    """Keep the projects of ``queryset`` that match a typed text.
+    """Keep the projects of ``queryset`` that match a typed text, up to a bound.
 
     The one place where the library's text query meets the search engine, so
-    that another engine or configuration can replace it here alone.
+    that another engine or configuration can replace it here alone. It looks
+    up matches as the site search does, at most ``MAX_MATCHES`` of them (any
+    of them, not the best): a word found in most projects costs no more than
+    that many rows. Returns the filtered queryset and whether more projects
+    matched than were kept.
     """
     text = clean_search_text(text)
     if not text:
-        return queryset
-    matches = ProjectPage.objects.live().search(
-        text, operator="and", order_by_relevance=False
-    )
-    return queryset.filter(pk__in=[page.pk for page in matches])
+        return queryset, False
+    with full_text_search():
+        ids, has_more = bounded_matches(queryset, text, MAX_MATCHES)
+    return queryset.filter(pk__in=ids), has_more
 
 
 @dataclass
@@ -172,6 +182,13 @@ class Browse:
     facets: list
     page: object
     total: int
+    # More projects match the text than the ``MAX_MATCHES`` kept and counted.
+    text_has_more: bool = False
+
+    @property
+    def max_matches(self):
+        """The bound on text matches, as the page writes it."""
+        return number_format(MAX_MATCHES, force_grouping=True)
 
     @property
     def main_facets(self):
@@ -206,7 +223,43 @@ def browse(projects, params):
             values = [value for value in values if value in facet.valid_values()]
         facet.selected = values[:50]
 
-    base = filter_by_text(projects, text)
+    base, text_has_more = filter_by_text(projects, text)
+    ordering = Sort.ORDERINGS[sort]
+    if text:
+        # At most MAX_MATCHES projects: counted in memory, where building
+        # the counting query would cost more than reading them, and sorted
+        # by the database in one query.
+        kept = _count_facets_among(base, facets)
+        ids = list(
+            projects.filter(pk__in=kept)
+            .order_by(*ordering)
+            .values_list("pk", flat=True)
+        )
+    else:
+        ids = (
+            _count_facets(base, facets).order_by(*ordering).values_list("pk", flat=True)
+        )
+    # The page's projects are picked by id, then read with their relations:
+    # joining the relations first would join them for every project found.
+    paginator = Paginator(ids, PAGE_SIZE)
+    page = paginator.get_page(params.get("page"))
+    page.object_list = _projects_in_order(list(page.object_list))
+    return Browse(
+        text=text,
+        sort=sort,
+        facets=facets,
+        page=page,
+        total=paginator.count,
+        text_has_more=text_has_more,
+    )
+
+
+def _count_facets(base, facets):
+    """Count every facet's options in the database; the projects chosen.
+
+    A few queries, whatever the number of projects: one for the facets held
+    in columns, two for each facet of related terms.
+    """
     conditions = {
         facet.param: facet.condition(facet.selected)
         for facet in facets
@@ -223,14 +276,84 @@ def browse(projects, params):
 
     _count_column_facets(base, facets, others)
     _count_related_facets(base, facets, others)
+    return base.filter(*conditions.values())
 
-    results = base.filter(*conditions.values()).order_by(*Sort.ORDERINGS[sort])
-    results = results.select_related(
-        "lead_collectivity", "lead_collectivity__region"
-    ).prefetch_related("themes")
-    paginator = Paginator(results, PAGE_SIZE)
-    page = paginator.get_page(params.get("page"))
-    return Browse(text=text, sort=sort, facets=facets, page=page, total=paginator.count)
+
+def _count_facets_among(base, facets):
+    """Count every facet's options among a bounded set of projects, in memory.
+
+    Gives the same counts as ``_count_facets()``: an option counts the
+    projects that have it and match every other facet. Returns the ids of
+    the projects that match every facet. Two queries, and two for each facet
+    of related terms.
+    """
+    column_facets = [facet for facet in facets if isinstance(facet, ColumnFacet)]
+    related_facets = [facet for facet in facets if isinstance(facet, RelatedFacet)]
+    # Columns of the project, and of its lead collectivity, read apart by id:
+    # a join would read every collectivity of the register.
+    own = [facet for facet in column_facets if "__" not in facet.lookup]
+    lead = [facet for facet in column_facets if "__" in facet.lookup]
+    if any(not facet.lookup.startswith("lead_collectivity__") for facet in lead):
+        raise ValueError("Only the lead collectivity's columns can be counted.")
+    rows = list(
+        base.values_list("pk", "lead_collectivity_id", *[f.lookup for f in own])
+    )
+    collectivities = {}
+    if lead and rows:
+        collectivity_columns = [f.lookup.split("__", 1)[1] for f in lead]
+        collectivities = {
+            pk: values
+            for pk, *values in Collectivity.objects.filter(
+                pk__in={row[1] for row in rows}
+            ).values_list("pk", *collectivity_columns)
+        }
+    values = {}
+    for pk, collectivity_id, *own_values in rows:
+        project = {f.param: {value} for f, value in zip(own, own_values, strict=True)}
+        lead_values = collectivities.get(collectivity_id, [None] * len(lead))
+        for facet, value in zip(lead, lead_values, strict=True):
+            project[facet.param] = {value}
+        for facet in related_facets:
+            project[facet.param] = set()
+        values[pk] = project
+    for facet in related_facets:
+        through = getattr(ProjectPage, facet.relation).through
+        term = facet.model._meta.model_name
+        for pk, slug in through.objects.filter(
+            projectpage_id__in=list(values)
+        ).values_list("projectpage_id", f"{term}__slug"):
+            values[pk][facet.param].add(slug)
+
+    chosen = {facet.param: set(facet.selected) for facet in facets if facet.selected}
+
+    def matches(project, but=None):
+        return all(
+            project[param] & selected
+            for param, selected in chosen.items()
+            if param != but
+        )
+
+    for facet in facets:
+        counts = Counter(
+            value
+            for project in values.values()
+            if matches(project, but=facet.param)
+            for value in project[facet.param]
+        )
+        if isinstance(facet, ColumnFacet):
+            options = facet.choices
+        else:
+            options = facet.model.objects.order_by("name").values_list("slug", "name")
+        facet.options = [
+            Option(
+                value=value,
+                label=label,
+                count=counts[value],
+                selected=value in facet.selected,
+            )
+            for value, label in options
+        ]
+    return [pk for pk, project in values.items() if matches(project)]
 
 
 def _count_column_facets(base, facets, others):
@@ -256,37 +379,67 @@ def _count_column_facets(base, facets, others):
 
 
 def _count_related_facets(base, facets, others):
+    """Two queries a facet: its terms, and the matching projects of each."""
     for facet in facets:
         if not isinstance(facet, RelatedFacet):
             continue
         matching = base.filter(others(facet)).values("pk")
-        terms = facet.model.objects.annotate(
-            project_count=Count("projects", filter=Q(projects__in=matching))
-        ).order_by("name")
+        through = getattr(ProjectPage, facet.relation).through
+        term_column = f"{facet.model._meta.model_name}_id"
+        counts = dict(
+            through.objects.filter(projectpage_id__in=matching)
+            .order_by()
+            .values(term_column)
+            .annotate(count=Count("pk"))
+            .values_list(term_column, "count")
+        )
         facet.options = [
             Option(
                 value=term.slug,
                 label=term.name,
-                count=term.project_count,
+                count=counts.get(term.pk, 0),
                 selected=term.slug in facet.selected,
             )
-            for term in terms
+            for term in facet.model.objects.order_by("name")
         ]
 
 
-def assessment_summary(projects):
-    """How the given projects stand, criterion by criterion, in one query.
+def _projects_in_order(ids):
+    """The projects of ``ids``, in that order, ready for their cards. Two queries."""
+    projects = ProjectPage.objects.filter(pk__in=ids).select_related(
+        "lead_collectivity", "lead_collectivity__region"
+    )
+    by_id = {project.pk: project for project in projects.prefetch_related("themes")}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
-    Returns the number of projects and, per chapter, its criteria with the
-    count of each answer.
-    """
+
+def assessment_counts(projects):
+    """How many of ``projects`` give each answer to each criterion. One query."""
     aggregates = {"total": Count("pk")}
     for criterion in assessment.CRITERIA:
         for answer in assessment.Answer:
             aggregates[f"{criterion.key}__{answer.value}"] = Count(
                 "pk", filter=Q(**{criterion.field_name: answer.value})
             )
-    counts = projects.aggregate(**aggregates)
+    return projects.aggregate(**aggregates)
+
+
+def library_assessment_counts(index):
+    """``assessment_counts()`` of a library's published projects, cached.
+
+    Every project of the library is counted, whatever the filters: at 100,000
+    projects, a read of all of them on every view. It is kept in the cache
+    until a page changes (see ``library.signals``).
+    """
+    return summary_counts.get(index.pk, lambda: assessment_counts(index.projects()))
+
+
+def assessment_summary(counts):
+    """How projects stand, criterion by criterion, from ``assessment_counts()``.
+
+    Returns the number of projects and, per chapter, its criteria with the
+    count of each answer.
+    """
     chapters = []
     for chapter in assessment.CHAPTERS:
         rows = []

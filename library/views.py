@@ -56,7 +56,9 @@ def library_assessment_summary(request, index):
         request,
         template="library/assessment_summary_page.html",
         context_overrides={
-            "summary": browsing.assessment_summary(index.projects()),
+            "summary": browsing.assessment_summary(
+                browsing.library_assessment_counts(index)
+            ),
             "breadcrumb_trail": _trail(
                 request, index, _("La bibliothèque au regard du manifeste")
             ),

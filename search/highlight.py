@@ -8,6 +8,7 @@ French configuration of the search finds on PostgreSQL.
 """
 
 import re
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -19,8 +20,13 @@ EXCERPT_LENGTH = 240
 TOKEN = re.compile(r"[^\W_]+|[\W_]+")
 
 
+@lru_cache(maxsize=20_000)
 def match_key(word):
-    """A word folded and stripped of its inflection, to compare two words."""
+    """A word folded and stripped of its inflection, to compare two words.
+
+    Remembered for the most recent words: an excerpt compares hundreds of
+    words, mostly the same ones from one text to the next.
+    """
     key = fold(word)
     if len(key) > 4 and key.endswith("aux"):
         key = key[:-3] + "al"

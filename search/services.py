@@ -10,18 +10,25 @@ within a fixed cost (see ``bench/search.py``).
 """
 
 import logging
-from contextlib import contextmanager
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import (
+    Query,
+    QueryDailyHits,
+    SearchPromotion,
+)
 from wagtail.models import Page, Site
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
+
+from core.fulltext import MAX_MATCHES, full_text_search, matching_ids
 
 from .highlight import excerpt, highlight
 from .kinds import (
@@ -40,7 +47,6 @@ from .signatories import find_signatories, signatory_results, suggest_signatorie
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
-MAX_MATCHES = 500
 MAX_SUGGESTIONS = 8
 SIGNATORIES_PREVIEW = 3
 
@@ -107,30 +113,66 @@ class KnownCountResults:
         return self.results[key]
 
 
+class RankedMatches:
+    """Pages already found to match, ranked as Wagtail ranks them on PostgreSQL.
+
+    Wagtail's search would rank them through the page table, matching each
+    index entry against the query once more (two large search vectors joined
+    into one) and looking each up under every page content type; here their
+    index entries, known by content type and id, are ranked directly with the
+    very expression Wagtail's backend builds, in the same order (rank, then
+    the newest id). A slice is a list of ``(page, indexed text)``: two
+    queries, the second for the pages of the slice.
+    """
+
+    def __init__(self, pages, text, content_types):
+        """``content_types``: the content type id of each page id found."""
+        results = pages.search(text, operator="and")
+        compiler = results.query_compiler
+        config = compiler.get_config(results.backend)
+        self.rank = compiler.build_tsrank(
+            F("title"), compiler.query, config=config
+        ) * F("title_norm") + compiler.build_tsrank(
+            F("body"), compiler.query, config=config
+        )
+        by_content_type = {}
+        for pk, content_type_id in content_types.items():
+            by_content_type.setdefault(content_type_id, []).append(str(pk))
+        condition = Q(pk__in=[])
+        for content_type_id, object_ids in by_content_type.items():
+            condition |= Q(content_type_id=content_type_id, object_id__in=object_ids)
+        self.entries = IndexEntry.objects.filter(condition)
+        self._count = len(content_types)
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, key):
+        rows = list(
+            self.entries.annotate(
+                _rank=self.rank, _page_id=Cast("object_id", IntegerField())
+            )
+            .order_by("-_rank", "-_page_id")
+            .values_list("_page_id", "body_text")[key]
+        )
+        pages = Page.objects.in_bulk([pk for pk, _text in rows])
+        return [(pages[pk], text or "") for pk, text in rows if pk in pages]
+
+
 def site_pages(site):
     """The live public pages of a site, the pages a visitor may find."""
     return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
 
 
-def matching_ids(results, limit, fields=("pk",)):
-    """The primary keys of at most ``limit`` objects of a search, unranked.
-
-    Wagtail's results count and facet every match; the queryset the database
-    backends build for them can be cut short instead, so that a word found
-    in most documents costs no more than ``limit`` rows. With several
-    ``fields``, tuples of their values. One query.
-    """
-    queryset = results.get_queryset().order_by()
-    if len(fields) == 1:
-        return list(queryset.values_list(*fields, flat=True)[:limit])
-    return list(queryset.values_list(*fields)[:limit])
-
-
 def matching_pages(pages, text):
-    """The ids of the pages matching ``text``, by kind, at most MAX_MATCHES + 1.
+    """The pages matching ``text``, by kind, at most MAX_MATCHES + 1 of each.
 
-    Projects are looked up apart, since they may be many; the other kinds
-    (the manifesto, a few dozen pages) together. Two queries.
+    Returns the ids by kind, and the content type of each id. Projects are
+    looked up apart, since they may be many; the other kinds (the manifesto,
+    a few dozen pages) together. Two queries.
     """
     projects = page_content_type_ids(Kind.PROJECT)
     others = {
@@ -139,23 +181,26 @@ def matching_pages(pages, text):
         if kind != Kind.PROJECT
         for content_type_id in page_content_type_ids(kind)
     }
-    matches = {kind: [] for kind in PAGE_KINDS}
-    matches[Kind.PROJECT] = matching_ids(
+    fields = ("pk", "content_type_id")
+    project_matches = matching_ids(
         pages.filter(content_type_id__in=projects).search(
             text, operator="and", order_by_relevance=False
         ),
         MAX_MATCHES + 1,
+        fields=fields,
     )
     other_matches = matching_ids(
         pages.filter(content_type_id__in=list(others)).search(
             text, operator="and", order_by_relevance=False
         ),
         (MAX_MATCHES + 1) * (len(PAGE_KINDS) - 1),
-        fields=("pk", "content_type_id"),
+        fields=fields,
     )
+    matches = {kind: [] for kind in PAGE_KINDS}
+    matches[Kind.PROJECT] = [pk for pk, _content_type_id in project_matches]
     for pk, content_type_id in other_matches:
         matches[others[content_type_id]].append(pk)
-    return matches
+    return matches, dict(project_matches + other_matches)
 
 
 def search_site(request, raw_query, raw_kind=None, raw_page=None, *, record=True):
@@ -183,7 +228,7 @@ def search_site(request, raw_query, raw_kind=None, raw_page=None, *, record=True
 def _find(request, search, pages, raw_page):
     """Count what matches in every kind, then fill the page of results asked."""
     text = " ".join(search.terms)
-    matches = matching_pages(pages, text)
+    matches, content_types = matching_pages(pages, text)
     signatures = find_signatories(search.terms, limit=MAX_MATCHES + 1)
     promotions = promoted_pages(pages, search.query)
     promoted_kinds = {
@@ -222,11 +267,16 @@ def _find(request, search, pages, raw_page):
         for pk in matches[kind][:MAX_MATCHES]
         if pk not in promoted_kinds
     ]
-    ranked = pages.filter(pk__in=ids).search(text, operator="and")
-    paginator = Paginator(KnownCountResults(ranked, len(ids)), RESULTS_PER_PAGE)
+    if connection.vendor == "postgresql":
+        ranked = RankedMatches(pages, text, {pk: content_types[pk] for pk in ids})
+    else:
+        ranked = KnownCountResults(
+            pages.filter(pk__in=ids).search(text, operator="and"), len(ids)
+        )
+    paginator = Paginator(ranked, RESULTS_PER_PAGE)
     search.page = paginator.get_page(raw_page)
-    found_pages = list(search.page.object_list) if ids else []
-    search.page.object_list = page_results(request, found_pages, search.terms)
+    found = list(search.page.object_list) if ids else []
+    search.page.object_list = page_results(request, found, search.terms)
     if search.page.number == 1:
         search.promoted = [
             promotion_result(request, promotion, search.terms)
@@ -237,25 +287,6 @@ def _find(request, search, pages, raw_page):
             search.signatories = signatory_results(
                 signatures[:SIGNATORIES_PREVIEW], search.terms
             )
-
-
-@contextmanager
-def full_text_search():
-    """A transaction in which PostgreSQL reads the full-text index, not the table.
-
-    PostgreSQL's planner does not count the cost of unpacking the large search
-    vectors that ``(title || body) @@ query`` reads row by row: it would read
-    the whole index table, thinking it cheap, where the full-text index finds
-    the same rows many times faster (``bench/search.py`` shows both plans).
-    The setting lasts until the end of this transaction only.
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        yield
 
 
 def promoted_pages(pages, query):
@@ -300,8 +331,16 @@ def promotion_result(request, promotion, terms):
 
 
 def page_results(request, pages, terms):
-    """Results for pages, with an excerpt of their indexed text. One query."""
-    texts = indexed_texts(pages)
+    """Results for pages, with an excerpt of their indexed text.
+
+    ``pages`` are pages, or ``(page, indexed text)`` pairs; for pages alone,
+    their texts take one query.
+    """
+    if pages and isinstance(pages[0], tuple):
+        texts = {page.pk: text for page, text in pages}
+        pages = [page for page, _text in pages]
+    else:
+        texts = indexed_texts(pages)
     return [
         Result(
             title=highlight(page.title, terms),
@@ -334,14 +373,15 @@ def record_search(query, found):
     Statistics are not worth an error page: a failure is logged and ignored.
     Nor are they worth waiting for the disk: on PostgreSQL the transaction
     does not wait for its commit to be flushed (a crash could lose the last
-    fraction of a second of counts, never corrupt them).
+    fraction of a second of counts, never corrupt them), and the counts are
+    written in one statement.
     """
     today = timezone.localdate()
     try:
+        if connection.vendor == "postgresql":
+            _record_in_one_statement(query, found, today)
+            return
         with transaction.atomic():
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SET LOCAL synchronous_commit = off")
             logged_query = Query.get(query)
             logged_query.add_hit(date=today)
             if not found:
@@ -351,6 +391,51 @@ def record_search(query, found):
                 NoResultDailyHits.objects.filter(pk=hits.pk).update(hits=F("hits") + 1)
     except DatabaseError:
         logger.exception("Search statistics not recorded")
+
+
+RECORD_SQL = """
+WITH inserted AS (
+    INSERT INTO {query} (query_string) VALUES (%(query)s)
+    ON CONFLICT (query_string) DO NOTHING
+    RETURNING id
+), logged AS (
+    SELECT id FROM inserted
+    UNION ALL
+    SELECT id FROM {query} WHERE query_string = %(query)s
+), hits AS (
+    INSERT INTO {hits} (query_id, date, hits)
+    SELECT id, %(date)s, 1 FROM logged
+    ON CONFLICT (query_id, date) DO UPDATE SET hits = {hits}.hits + 1
+){no_result_count}
+SELECT set_config('synchronous_commit', 'off', true)
+"""
+RECORD_NO_RESULT_SQL = """, no_result AS (
+    INSERT INTO {no_result} (query_id, date, hits)
+    SELECT id, %(date)s, 1 FROM logged
+    ON CONFLICT (query_id, date) DO UPDATE SET hits = {no_result}.hits + 1
+)"""
+
+
+def _record_in_one_statement(query, found, today):
+    """What ``Query.get(query).add_hit()`` does (and the count of searches
+    without result), as one statement on PostgreSQL: a search waits for one
+    round trip to the database instead of eight. (The very first two searches
+    of a new query, at the same instant, may count as one.)"""
+    quote = connection.ops.quote_name
+    tables = {
+        "query": quote(Query._meta.db_table),
+        "hits": quote(QueryDailyHits._meta.db_table),
+        "no_result": quote(NoResultDailyHits._meta.db_table),
+    }
+    sql = RECORD_SQL.format(
+        no_result_count="" if found else RECORD_NO_RESULT_SQL.format(**tables),
+        **tables,
+    )
+    # Within a transaction (none on the search page), a savepoint keeps a
+    # failure from breaking it.
+    within = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with within, connection.cursor() as cursor:
+        cursor.execute(sql, {"query": normalise_query_string(query), "date": today})
 
 
 def suggest(request, raw_query):

@@ -31,3 +31,18 @@ def _require_postgresql(request):
     if os.environ.get("DATABASE_URL"):
         skip_or_fail(reason)
     pytest.skip(reason)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_generation_caches():
+    """No test sees what another cached from its database (site shell, summary,
+    Wagtail's paths of the sites' root pages).
+
+    The cache outlives the database's rollback between tests.
+    """
+    from wagtail.models import Site
+
+    from core.generation_cache import invalidate_all
+
+    invalidate_all()
+    Site.clear_site_root_paths_cache()

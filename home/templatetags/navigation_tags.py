@@ -1,12 +1,15 @@
 """Navigation of the site-wide shell: main menu, breadcrumb and footer links.
 
-Each tag runs a fixed number of queries whatever the size of the page tree,
-and none depends on who is looking, so that public pages can be cached.
+The menu and the footer come from the site's shell (``home.shell``), which is
+cached: once it is built, they cost no query at all. None of them depends on
+who is looking, so that public pages can be cached.
 """
 
 from django import template
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from home import shell as site_shell
 
 register = template.Library()
 
@@ -17,25 +20,20 @@ def _current_page(context):
     return page if isinstance(page, Page) else None
 
 
-def _site(context):
-    request = context.get("request")
-    return Site.find_for_request(request) if request is not None else None
-
-
-def _home_url(context, site):
-    if site is None:
-        return "/"
-    return site.root_page.get_url(context.get("request")) or "/"
+@register.simple_tag(takes_context=True)
+def shell(context):
+    """The shell of the current site (see ``home.shell.SiteShell``), or None."""
+    return site_shell.for_request(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
 def home_link(context):
     """The URL of the current site's home page, and whether it is being shown."""
-    site = _site(context)
+    current = site_shell.for_request(context.get("request"))
     page = _current_page(context)
     return {
-        "url": _home_url(context, site),
-        "current": bool(site and page and page.pk == site.root_page_id),
+        "url": current.home_url if current else "/",
+        "current": bool(current and page and page.pk == current.home_page_id),
     }
 
 
@@ -47,26 +45,21 @@ def main_menu_items(context):
     the page being shown, ``"true"`` for a section it belongs to, else ``None``
     (for ``aria-current``).
     """
-    site = _site(context)
-    if site is None:
+    current_shell = site_shell.for_request(context.get("request"))
+    if current_shell is None:
         return []
-    request = context.get("request")
     current = _current_page(context)
-    pages = site.root_page.get_children().live().public().in_menu()
-
     items = []
-    for page in pages:
+    for entry in current_shell.menu:
         if current is None:
             state = None
-        elif current.pk == page.pk:
+        elif current.pk == entry.pk:
             state = "page"
-        elif current.path.startswith(page.path):
+        elif current.path.startswith(entry.path):
             state = "true"
         else:
             state = None
-        items.append(
-            {"title": page.title, "url": page.get_url(request), "current": state}
-        )
+        items.append({"title": entry.title, "url": entry.url, "current": state})
     return items
 
 
@@ -79,19 +72,24 @@ def breadcrumb_items(context):
     being the page shown. The home page itself gets no breadcrumb.
     """
     request = context.get("request")
-    site = _site(context)
-    home = {"title": _("Accueil"), "url": _home_url(context, site)}
+    current_shell = site_shell.for_request(request)
+    home = {
+        "title": _("Accueil"),
+        "url": current_shell.home_url if current_shell else "/",
+    }
 
     trail = context.get("breadcrumb_trail")
     if trail:
         return [home] + [{"title": title, "url": url} for title, url in trail]
 
     page = _current_page(context)
-    if page is None or site is None or page.depth <= site.root_page.depth:
+    if page is None or current_shell is None:
         return []
-    if not page.path.startswith(site.root_page.path):
+    if page.depth <= current_shell.home_depth:
         return []
-    ancestors = page.get_ancestors().filter(depth__gt=site.root_page.depth)
+    if not page.path.startswith(current_shell.home_path):
+        return []
+    ancestors = page.get_ancestors().filter(depth__gt=current_shell.home_depth)
     return (
         [home]
         + [
@@ -103,24 +101,15 @@ def breadcrumb_items(context):
 
 
 @register.simple_tag(takes_context=True)
-def legal_links(context, site_settings):
+def legal_links(context):
     """Links to the live legal pages chosen in the site settings, in order.
 
     The accessibility link carries the compliance status, as French law asks.
     """
-    request = context.get("request")
-    if not site_settings:
+    current_shell = site_shell.for_request(context.get("request"))
+    if current_shell is None:
         return []
-    links = []
-    for page, label in [
-        (site_settings.legal_notice_page, None),
-        (site_settings.privacy_page, None),
-        (
-            site_settings.accessibility_page,
-            _("Accessibilité : %(status)s")
-            % {"status": site_settings.get_accessibility_status_display()},
-        ),
-    ]:
-        if page is not None and page.live:
-            links.append({"title": label or page.title, "url": page.get_url(request)})
-    return links
+    return [
+        {"title": current_shell.legal_link_title(link), "url": link.url}
+        for link in current_shell.legal_links
+    ]

@@ -7,8 +7,6 @@ from wagtail.models import Page
 
 register = template.Library()
 
-SHARING_IMAGE_FILTER = "fill-1200x630|format-jpeg"
-
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
@@ -37,14 +35,12 @@ def canonical_url(context):
 
 @register.simple_tag(takes_context=True)
 def sharing_image(context, image):
-    """A rendition of ``image`` sized for social networks, or ``None``."""
+    """The sharing image of the site's shell, its address made absolute, or None.
+
+    ``image`` is the rendition described by ``home.shell`` (sized for social
+    networks).
+    """
     request = context.get("request")
-    if image is None or request is None:
+    if not image or request is None:
         return None
-    rendition = image.get_rendition(SHARING_IMAGE_FILTER)
-    return {
-        "url": request.build_absolute_uri(rendition.url),
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": image.default_alt_text,
-    }
+    return {**image, "url": request.build_absolute_uri(image["url"])}

@@ -5,6 +5,7 @@ import html
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
 
 from library import assessment
 from library.browsing import PAGE_SIZE
@@ -286,6 +287,144 @@ def test_query_count_does_not_grow_with_the_number_of_projects(client, library_i
     make_projects_quickly(
         library_index, 190, offset=10, themes=[water], capabilities=[vision]
     )
+    client.get(library_index.url)  # the site's shell and the summary are built again
     with_two_hundred = count_queries(client, library_index.url)
 
     assert with_ten == with_two_hundred
+
+
+def test_a_text_matching_more_than_the_bound_is_capped_and_said_so(
+    client, library_index, monkeypatch
+):
+    """Beyond the bound, the list, its total and its counts cover the bound only."""
+    monkeypatch.setattr("library.browsing.MAX_MATCHES", 3)
+    make_projects_quickly(library_index, 3, summary="Capteurs de crue.", phase="pilote")
+    make_projects_quickly(
+        library_index, 3, offset=3, summary="Capteurs de crue.", phase="arrete"
+    )
+    make_projects_quickly(library_index, 2, offset=6, summary="Autre chose.")
+
+    response = client.get(library_index.url, {"q": "capteurs"})
+
+    browse = response.context["browse"]
+    assert browse.text_has_more
+    assert browse.total == 3
+    kept = list(browse.page)
+    assert len(kept) == 3
+    assert all("Capteurs" in project.summary for project in kept)
+    # Counts add up to what is kept, and match the projects kept.
+    phases = counts(response, "phase")
+    assert sum(phases.values()) == 3
+    assert phases["pilote"] == sum(project.phase == "pilote" for project in kept)
+    content = html.unescape(response.content.decode())
+    assert "Ces mots-clés se trouvent dans plus de 3 projets" in content
+
+    # A filter narrows the projects kept; its options still count within them.
+    pilots = client.get(library_index.url, {"q": "capteurs", "phase": "pilote"})
+    assert pilots.context["browse"].total == phases["pilote"]
+    assert counts(pilots, "phase") == phases
+
+
+def test_a_text_within_the_bound_is_not_capped(client, library_index, monkeypatch):
+    monkeypatch.setattr("library.browsing.MAX_MATCHES", 3)
+    make_projects_quickly(library_index, 3, summary="Capteurs de crue.")
+    make_projects_quickly(library_index, 2, offset=3, summary="Autre chose.")
+
+    response = client.get(library_index.url, {"q": "capteurs"})
+
+    assert not response.context["browse"].text_has_more
+    assert response.context["browse"].total == 3
+    assert "Ces mots-clés se trouvent" not in html.unescape(response.content.decode())
+
+
+def test_the_bound_counts_only_projects_visitors_may_see(
+    client, library_index, monkeypatch
+):
+    """Drafts and private projects that match take no place within the bound."""
+    monkeypatch.setattr("library.browsing.MAX_MATCHES", 2)
+    visible = make_projects_quickly(library_index, 2, summary="Capteurs de crue.")
+    for number in range(2):
+        make_project(
+            library_index,
+            f"Brouillon {number}",
+            summary="Capteurs de crue.",
+            publish=False,
+        )
+    private = make_project(library_index, "Réservé", summary="Capteurs de crue.")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+
+    response = client.get(library_index.url, {"q": "capteurs"})
+
+    browse = response.context["browse"]
+    assert not browse.text_has_more
+    assert sorted(project.pk for project in browse.page) == sorted(
+        project.pk for project in visible
+    )
+
+
+def test_query_count_of_a_text_query_does_not_grow_with_its_matches(
+    client, library_index
+):
+    make_projects_quickly(library_index, 5, summary="Capteurs de crue.")
+    client.get(library_index.url, {"q": "capteurs"})
+    with CaptureQueriesContext(connection) as few:
+        client.get(library_index.url, {"q": "capteurs"})
+
+    make_projects_quickly(library_index, 60, offset=5, summary="Capteurs de crue.")
+    client.get(library_index.url, {"q": "capteurs"})
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(library_index.url, {"q": "capteurs"})
+
+    assert response.context["browse"].total == 65
+    assert len(many) == len(few)
+
+
+def test_the_summary_follows_publication(client, catalogue, library_index):
+    """The summary is kept in the cache, and counted again after a change."""
+    address = library_index.url + library_index.reverse_subpage("assessment_summary")
+    assert client.get(address).context["summary"]["total"] == 4
+    with CaptureQueriesContext(connection) as queries:
+        client.get(address)
+    assert not any("usefulness__oui" in q["sql"] for q in queries)
+
+    draft = make_project(library_index, "Nouveau projet", publish=False)
+    assert client.get(address).context["summary"]["total"] == 4
+    draft.get_latest_revision().publish()
+    assert client.get(address).context["summary"]["total"] == 5
+
+    catalogue["leaks"].unpublish()
+    assert client.get(address).context["summary"]["total"] == 4
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"phase": "pilote"},
+        {"theme": "energie", "phase": "pilote"},
+        {"theme": "energie", "region": "53", "capacite": "vision-par-ordinateur"},
+        {"collectivite": "metropole", "biais": ["non", "en-partie"]},
+        {"capacite": ["prevision", "vision-par-ordinateur"], "systeme": "hybride"},
+        {"tri": "titre", "frugalite": "non-renseigne"},
+    ],
+)
+def test_counts_within_matches_equal_counts_in_the_database(
+    client, catalogue, library_index, params
+):
+    """Words found in every project change nothing: the projects that match
+    words are counted in memory, the others in the database, alike."""
+    assert client.get(library_index.url, {"q": "potable"}).context[
+        "browse"
+    ].total == len(catalogue)
+    without_words = client.get(library_index.url, params)
+    with_words = client.get(library_index.url, {**params, "q": "potable"})
+
+    total = without_words.context["browse"].total
+    assert with_words.context["browse"].total == total
+    for param in [f.param for f in without_words.context["browse"].facets]:
+        assert counts(with_words, param) == counts(without_words, param), param
+    assert [p.pk for p in with_words.context["browse"].page] == [
+        p.pk for p in without_words.context["browse"].page
+    ]

@@ -2,6 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Page, Site
+
+from search.services import RankedMatches, site_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +45,25 @@ def test_title_matches_come_first_among_pages_of_every_kind(
     make_project("Laboratoire de données", "Un service commun aux communes.")
 
     assert result_titles(client, "laboratoire")[0] == "Laboratoire de données"
+
+
+@pytest.mark.postgresql
+def test_matches_are_ranked_in_wagtails_order(make_page, make_project, home_page):
+    """The page ranks the matches it found as Wagtail's own search would."""
+    make_project("Eau potable", "Suivi de l'eau et de l'eau de pluie.")
+    make_project("Fuites d'eau", "Repérer les fuites du réseau d'eau.")
+    make_project("Voirie", "Nettoyer les rues, arroser à l'eau de pluie.")
+    make_project("Voirie bis", "Nettoyer les rues, arroser à l'eau de pluie.")
+    make_page("Nos partenaires", "Les syndicats des eaux et de l'assainissement.")
+    pages = site_pages(Site.objects.get(is_default_site=True))
+
+    expected = [page.pk for page in pages.search("eau", operator="and")]
+    content_types = dict(
+        Page.objects.filter(pk__in=expected).values_list("pk", "content_type_id")
+    )
+    ranked = RankedMatches(pages, "eau", content_types)
+
+    assert len(expected) == 5
+    assert [page.pk for page, _text in ranked[0:10]] == expected
+    assert [page.pk for page, _text in ranked[1:3]] == expected[1:3]
+    assert all(text for _page, text in ranked[0:10])
