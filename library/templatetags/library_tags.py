@@ -44,6 +44,20 @@ def paragraphs(value, autoescape=True):
     return linebreaksbr(text, autoescape)
 
 
+@register.filter
+def nearby_pages(page):
+    """The numbers of the pages worth a link from ``page``: the first, the last
+    and two on each side of it, in order, however many pages there are."""
+    paginator = page.paginator
+    return [
+        number
+        for number in paginator.get_elided_page_range(
+            page.number, on_each_side=2, on_ends=1
+        )
+        if number != paginator.ELLIPSIS
+    ]
+
+
 @register.simple_tag(takes_context=True)
 def query_without(context, param, value=None):
     """The current query string without one filter value (or the whole filter)."""

@@ -3,12 +3,14 @@
 import html
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from library import assessment
 from library.browsing import PAGE_SIZE
+from library.templatetags.library_tags import nearby_pages
 from territories.models import Collectivity
 from tests.factories import make_collectivity, make_departement, make_region
 
@@ -428,3 +430,17 @@ def test_counts_within_matches_equal_counts_in_the_database(
     assert [p.pk for p in with_words.context["browse"].page] == [
         p.pk for p in without_words.context["browse"].page
     ]
+
+
+@pytest.mark.parametrize(
+    "current, expected",
+    [
+        (1, [1, 2, 3, 5000]),
+        (2500, [1, 2498, 2499, 2500, 2501, 2502, 5000]),
+        (5000, [1, 4998, 4999, 5000]),
+    ],
+)
+def test_pages_linked_are_few_however_many_there_are(current, expected):
+    """The first, the last and two on each side: the list of 5,000 pages is
+    never walked through."""
+    assert nearby_pages(Paginator(range(5000), 1).page(current)) == expected
