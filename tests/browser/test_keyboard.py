@@ -1,5 +1,7 @@
 """Keyboard only: the skip link comes first, focus always shows, tasks get done."""
 
+import re
+
 import pytest
 
 from .pages import PUBLIC_PAGE_TYPES
@@ -75,3 +77,79 @@ def test_search_a_collectivity_with_the_keyboard_only(site, page):
     results = page.locator(".collectivity-search__list li")
     assert results.count() >= 1
     assert "Labège" in results.first.inner_text()
+
+
+# The button that sends a step forward (or the last one): "Précédent" alone
+# carries a name.
+FORWARD_BUTTON = "main form[method=post] button[type=submit]:not([name])"
+
+
+def test_propose_a_project_with_the_keyboard_only(site, page):
+    """Tab, typing, Space, the arrows of the suggestions and Enter alone take
+    the agent through the three steps of the proposal form."""
+    page.goto(site.address("/bibliotheque/"))
+    tab_to(page, "main a[href$='/proposer/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    tab_to(page, "[name=title]")
+    page.keyboard.type("Tri des courriers entrants")
+    tab_to(page, "[name=summary]")
+    page.keyboard.type("Orienter les courriers vers le bon service.")
+    tab_to(page, "main input[role=combobox]")
+    page.keyboard.type("Plaisance-du")
+    option = page.get_by_role("option", name=re.compile(r"^Plaisance-du-Touch"))
+    option.wait_for()
+    for _ in range(10):
+        page.keyboard.press("ArrowDown")
+        if option.get_attribute("aria-selected") == "true":
+            break
+    page.keyboard.press("Enter")
+    water = page.get_by_role("checkbox", name="Eau et assainissement")
+    tab_to(page, f"#{water.get_attribute('id')}")
+    page.keyboard.press("Space")
+    tab_to(page, "select[name=phase]")
+    page.keyboard.type("Pilote")
+    tab_to(page, "[name=problem]")
+    page.keyboard.type("Des courriers attendent d'être orientés.")
+    tab_to(page, FORWARD_BUTTON)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Étape 2 sur 3" in page.locator("main h2").first.inner_text()
+
+    tab_to(page, "select[name=system_kind]")
+    page.keyboard.type("Apprentissage")
+    tab_to(page, FORWARD_BUTTON)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Étape 3 sur 3" in page.locator("main h2").first.inner_text()
+
+    tab_to(page, "[name=submitter_name]")
+    page.keyboard.type("Camille Exemple")
+    tab_to(page, "[name=submitter_email]")
+    page.keyboard.type("camille@plaisance-du-touch.example")
+    tab_to(page, "[name=submitter_role]")
+    page.keyboard.type("Chargée de mission")
+    tab_to(page, "[name=accept_privacy]")
+    page.keyboard.press("Space")
+    tab_to(page, FORWARD_BUTTON)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert "/proposer/merci/" in page.url, page.locator("main").inner_text()[:600]
+
+
+def test_suggest_an_update_with_the_keyboard_only(site, page):
+    """From a project's page, Tab to the link, type the suggestion, send it."""
+    page.goto(site.address("/bibliotheque/detection-fuites-reseau-eau/"))
+    tab_to(page, "main a[href$='/signaler/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    tab_to(page, "[name=message]")
+    page.keyboard.type("Le budget a changé en 2026.")
+    tab_to(page, "main form[method=post] button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+    assert "/signaler/merci/" in page.url, page.locator("main").inner_text()[:600]
