@@ -34,6 +34,19 @@ def tab_to(page, selector, *, backwards=False):
     raise AssertionError(f"Tab never reached {selector!r}")
 
 
+def arrow_down_to(page, option, *, most=10):
+    """Press Down until ``option`` of a list of suggestions is the selected one.
+
+    The list is the one the focused combobox shows; Enter then picks it.
+    """
+    option.wait_for()
+    for _ in range(most):
+        page.keyboard.press("ArrowDown")
+        if option.get_attribute("aria-selected") == "true":
+            return
+    raise AssertionError(f"Down never selected {option}")
+
+
 def follow_emailed_link(page, site, address, path_part, count=1):
     """Open the link to ``path_part`` in the ``count``-th email to ``address``."""
     message = site.wait_for_email(address, count=count)

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from .pages import PUBLIC_PAGE_TYPES
-from .steps import tab_to
+from .steps import arrow_down_to, tab_to
 from .tools import focused_element
 
 # More stops than the longest page has (the proposal form, about 120).
@@ -98,12 +98,9 @@ def test_propose_a_project_with_the_keyboard_only(site, page):
     page.keyboard.type("Orienter les courriers vers le bon service.")
     tab_to(page, "main input[role=combobox]")
     page.keyboard.type("Plaisance-du")
-    option = page.get_by_role("option", name=re.compile(r"^Plaisance-du-Touch"))
-    option.wait_for()
-    for _ in range(10):
-        page.keyboard.press("ArrowDown")
-        if option.get_attribute("aria-selected") == "true":
-            break
+    arrow_down_to(
+        page, page.get_by_role("option", name=re.compile(r"^Plaisance-du-Touch"))
+    )
     page.keyboard.press("Enter")
     water = page.get_by_role("checkbox", name="Eau et assainissement")
     tab_to(page, f"#{water.get_attribute('id')}")

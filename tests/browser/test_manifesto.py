@@ -7,6 +7,7 @@ content has signed for, so that they can run in any order on the same site.
 import re
 
 from .steps import (
+    arrow_down_to,
     assert_accessible,
     follow_emailed_link,
     log_in_as_moderator,
@@ -116,12 +117,7 @@ def test_sign_with_the_keyboard_only(site, page):
 
     tab_to(page, "form.signing-form input[role=combobox]")
     page.keyboard.type("Brest")
-    page.get_by_role("option", name=re.compile(r"^Brest \(29\)")).wait_for()
-    for _ in range(10):
-        page.keyboard.press("ArrowDown")
-        active = page.locator("[role=option][aria-selected=true]")
-        if re.match(r"Brest \(29\)", active.inner_text()):
-            break
+    arrow_down_to(page, page.get_by_role("option", name=re.compile(r"^Brest \(29\)")))
     page.keyboard.press("Enter")
     tab_to(page, "input[name=signer_name]")
     page.keyboard.type("Alex Exemple")

@@ -3,7 +3,7 @@ suggestions as they type, and without JavaScript."""
 
 import re
 
-from .steps import assert_accessible, tab_to
+from .steps import arrow_down_to, assert_accessible, tab_to
 
 DEMO_PROJECT = "Détection des fuites sur le réseau d'eau potable"
 
@@ -38,10 +38,7 @@ def test_open_a_suggestion_with_the_keyboard(axe, site, page):
     suggestion = page.get_by_role("option", name=re.compile(re.escape(DEMO_PROJECT)))
     suggestion.wait_for()
     assert_accessible(page)
-    for _ in range(10):
-        page.keyboard.press("ArrowDown")
-        if suggestion.get_attribute("aria-selected") == "true":
-            break
+    arrow_down_to(page, suggestion)
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == DEMO_PROJECT
