@@ -49,8 +49,8 @@ what the process holds is frozen out of the garbage collector's sight, as
 page's 95th percentile under 150 ms (search and library), and the search page
 within 3 times the bare query; the table states for each row whether they are
 met. Then the
-plans of the bare query and of the page's full-text statements, as Wagtail
-ships them and with the search app's indexes and planner setting.
+plans of the bare query and of the page's full-text statement, with and
+without the search app's indexes and planner setting.
 
 Timings depend on what else the machine runs: the load average is printed
 before and after each size. Run it on a quiet machine.
@@ -975,7 +975,9 @@ def show_plans():
         statements = page_search_statements(client, query)
         print(f"\n== Plans of the page's full-text statements for «{query}» ==")
         for number, sql in enumerate(statements, 1):
-            print(f"-- statement {number}, as Wagtail ships:")
+            print(
+                f"-- statement {number}, without the search app's indexes and setting:"
+            )
             print(explain(sql, indexes=False, setting=False))
             print(f"-- statement {number}, with the search app's indexes and setting:")
             print(explain(sql))

@@ -11,8 +11,9 @@ why the cache must be shared by every process).
 
 from dataclasses import dataclass, field
 
+from django.http.request import split_domain_port
 from django.utils.translation import gettext as _
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from core.generation_cache import GenerationCache
 
@@ -81,7 +82,7 @@ def for_request(request):
     if request is None:
         return None
     if not hasattr(request, "_site_shell"):
-        site = Site.find_for_request(request)
+        site = find_site(request)
         request._site_shell = None if site is None else _cached(site, request)
     return request._site_shell
 
@@ -89,6 +90,64 @@ def for_request(request):
 def invalidate():
     """Forget every site's shell; the next page view builds it again."""
     shells.invalidate()
+
+
+def find_site(request):
+    """The site that answers a request, as ``Site.find_for_request`` finds it.
+
+    Wagtail looks the site up in the database on every request; here the
+    sites come from the cache (they change with the shells' other parts).
+    The site is remembered on the request where ``Site.find_for_request``
+    looks for it first, so that Wagtail's own look-ups are spared too.
+    """
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        sites = shells.get("sites", _all_sites)
+        request._wagtail_site = choose_site(sites, hostname, request.get_port())
+    return request._wagtail_site
+
+
+def _all_sites():
+    return list(Site.objects.select_related("root_page").order_by("pk"))
+
+
+def choose_site(sites, hostname, port):
+    """Among ``sites``, the one Wagtail picks for a host name and port, or None.
+
+    A site of that host name and port first, then the default site if it has
+    that host name, then the only site of that host name if there is one,
+    else the default site.
+    """
+    try:
+        port = int(port)
+    except (TypeError, ValueError):
+        port = None
+    named = [site for site in sites if site.hostname == hostname]
+    default = next((site for site in sites if site.is_default_site), None)
+    for site in named:
+        if site.port == port:
+            return site
+    if default is not None and default.hostname == hostname:
+        return default
+    if len(named) == 1:
+        return named[0]
+    if default is not None:
+        return default
+    return None
+
+
+def restricted_paths():
+    """The tree paths of the pages with a view restriction, from the cache.
+
+    These pages and their descendants are not public. Cached with the
+    shells, which are forgotten whenever a restriction or a page changes.
+    """
+    return shells.get(
+        "restricted-paths",
+        lambda: tuple(
+            sorted(PageViewRestriction.objects.values_list("page__path", flat=True))
+        ),
+    )
 
 
 def _cached(site, request):

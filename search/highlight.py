@@ -7,7 +7,6 @@ ending ("fuites" marks "fuite", "énergie" marks "Energies"), close to what the
 French configuration of the search finds on PostgreSQL.
 """
 
-import re
 from functools import lru_cache
 
 from django.utils.html import escape
@@ -16,8 +15,6 @@ from django.utils.safestring import mark_safe
 from .query import WORD, fold
 
 EXCERPT_LENGTH = 240
-# Words and what separates them, alternately.
-TOKEN = re.compile(r"[^\W_]+|[\W_]+")
 
 
 @lru_cache(maxsize=20_000)
@@ -40,7 +37,16 @@ def match_key(word):
 def highlight(text, terms):
     """The whole text, escaped, with the words matching ``terms`` marked."""
     keys = {match_key(term) for term in terms}
-    return mark_safe("".join(_render(token, keys) for token in TOKEN.findall(text)))
+    parts = []
+    done = 0
+    if keys:
+        for word in WORD.finditer(text):
+            if match_key(word.group()) in keys:
+                parts.append(escape(text[done : word.start()]))
+                parts.append(f"<mark>{escape(word.group())}</mark>")
+                done = word.end()
+    parts.append(escape(text[done:]))
+    return mark_safe("".join(parts))
 
 
 def excerpt(text, terms, length=EXCERPT_LENGTH):
@@ -75,9 +81,3 @@ def excerpt(text, terms, length=EXCERPT_LENGTH):
     if end < len(text):
         parts.append(" …")
     return mark_safe("".join(parts))
-
-
-def _render(token, keys):
-    if keys and WORD.fullmatch(token) and match_key(token) in keys:
-        return f"<mark>{escape(token)}</mark>"
-    return escape(token)

@@ -12,11 +12,11 @@ within a fixed cost (see ``bench/search.py``).
 import logging
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection, transaction
-from django.db.models import F, IntegerField, Q
-from django.db.models.functions import Cast
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import (
@@ -24,11 +24,20 @@ from wagtail.contrib.search_promotions.models import (
     QueryDailyHits,
     SearchPromotion,
 )
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 from wagtail.search.utils import normalise_query_string
 
-from core.fulltext import MAX_MATCHES, full_text_search, matching_ids
+from core.fulltext import (
+    MAX_MATCHES,
+    MatchGroup,
+    PageMatch,
+    PageScope,
+    full_text_search,
+    matching_ids,
+    page_matches,
+)
+from home.shell import find_site, restricted_paths
 
 from .highlight import excerpt, highlight
 from .kinds import (
@@ -40,9 +49,15 @@ from .kinds import (
     parse_kind,
 )
 from .models import NoResultDailyHits
+from .promotions import promoted_query_strings
 from .query import autocomplete_terms, clean_query, fold, search_terms
 from .results import Result
-from .signatories import find_signatories, signatory_results, suggest_signatories
+from .signatories import (
+    find_signatories,
+    public_signatures,
+    signatory_results,
+    suggest_signatories,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -113,53 +128,53 @@ class KnownCountResults:
         return self.results[key]
 
 
-class RankedMatches:
-    """Pages already found to match, ranked as Wagtail ranks them on PostgreSQL.
+class RankedPages:
+    """Pages found with their rank, in the order Wagtail ranks them on PostgreSQL.
 
-    Wagtail's search would rank them through the page table, matching each
-    index entry against the query once more (two large search vectors joined
-    into one) and looking each up under every page content type; here their
-    index entries, known by content type and id, are ranked directly with the
-    very expression Wagtail's backend builds, in the same order (rank, then
-    the newest id). A slice is a list of ``(page, indexed text)``: two
-    queries, the second for the pages of the slice.
+    The rank of each page came with the lookup (``core.fulltext``), by the
+    very expression Wagtail's backend orders by; the order is the same as
+    its own: rank, then the newest id. A slice is a list of ``(page,
+    indexed text)``, in one query; of each page, only what a result shows
+    is read.
     """
 
-    def __init__(self, pages, text, content_types):
-        """``content_types``: the content type id of each page id found."""
-        results = pages.search(text, operator="and")
-        compiler = results.query_compiler
-        config = compiler.get_config(results.backend)
-        self.rank = compiler.build_tsrank(
-            F("title"), compiler.query, config=config
-        ) * F("title_norm") + compiler.build_tsrank(
-            F("body"), compiler.query, config=config
-        )
-        by_content_type = {}
-        for pk, content_type_id in content_types.items():
-            by_content_type.setdefault(content_type_id, []).append(str(pk))
-        condition = Q(pk__in=[])
-        for content_type_id, object_ids in by_content_type.items():
-            condition |= Q(content_type_id=content_type_id, object_id__in=object_ids)
-        self.entries = IndexEntry.objects.filter(condition)
-        self._count = len(content_types)
+    def __init__(self, matches):
+        self.ids = [
+            match.pk for match in sorted(matches, key=lambda m: (-m.rank, -m.pk))
+        ]
 
     def count(self):
-        return self._count
+        return len(self.ids)
 
     def __len__(self):
-        return self._count
+        return len(self.ids)
 
     def __getitem__(self, key):
-        rows = list(
-            self.entries.annotate(
-                _rank=self.rank, _page_id=Cast("object_id", IntegerField())
-            )
-            .order_by("-_rank", "-_page_id")
-            .values_list("_page_id", "body_text")[key]
+        ids = self.ids[key]
+        if not ids:
+            return []
+        quote = connection.ops.quote_name
+        pages = Page.objects.raw(
+            PAGES_WITH_TEXT_SQL.format(
+                pages=quote(Page._meta.db_table),
+                entries=quote(IndexEntry._meta.db_table),
+            ),
+            [ids],
         )
-        pages = Page.objects.in_bulk([pk for pk, _text in rows])
-        return [(pages[pk], text or "") for pk, text in rows if pk in pages]
+        by_id = {page.pk: page for page in pages}
+        return [(by_id[pk], by_id[pk].indexed_text or "") for pk in ids if pk in by_id]
+
+
+# Pages with their indexed text, which their excerpts are cut from.
+PAGES_WITH_TEXT_SQL = """
+SELECT page.id, page.title, page.url_path, page.content_type_id,
+    page.search_description, entry.body_text AS indexed_text
+FROM {pages} AS page
+JOIN {entries} AS entry
+    ON entry.content_type_id = page.content_type_id
+    AND entry.object_id = (page.id)::varchar(50)
+WHERE page.id = ANY(%s)
+"""
 
 
 def site_pages(site):
@@ -167,12 +182,34 @@ def site_pages(site):
     return Page.objects.live().public().descendant_of(site.root_page, inclusive=True)
 
 
-def matching_pages(pages, text):
+class SiteScope:
+    """The pages of a site that a visitor may find, built only when needed.
+
+    As a queryset (``pages``, whose construction reads the view
+    restrictions), and as the tree paths that the lookup on PostgreSQL
+    filters on (``paths``, whose restrictions come from the cache).
+    """
+
+    def __init__(self, site):
+        self.site = site
+
+    @cached_property
+    def pages(self):
+        return site_pages(self.site)
+
+    @cached_property
+    def paths(self):
+        return PageScope(self.site.root_page.path, restricted_paths())
+
+
+def matching_pages(scope, text):
     """The pages matching ``text``, by kind, at most MAX_MATCHES + 1 of each.
 
-    Returns the ids by kind, and the content type of each id. Projects are
-    looked up apart, since they may be many; the other kinds (the manifesto,
-    a few dozen pages) together. Two queries.
+    Returns lists of ``PageMatch`` by kind, in no particular order; their
+    rank is Wagtail's on PostgreSQL, and 0 elsewhere (Wagtail's search ranks
+    them afterwards). Projects are looked up apart, since they may be many;
+    the other kinds (the manifesto, a few dozen pages) together. Two
+    queries; one on PostgreSQL.
     """
     projects = page_content_type_ids(Kind.PROJECT)
     others = {
@@ -181,26 +218,39 @@ def matching_pages(pages, text):
         if kind != Kind.PROJECT
         for content_type_id in page_content_type_ids(kind)
     }
-    fields = ("pk", "content_type_id")
-    project_matches = matching_ids(
-        pages.filter(content_type_id__in=projects).search(
-            text, operator="and", order_by_relevance=False
-        ),
-        MAX_MATCHES + 1,
-        fields=fields,
-    )
-    other_matches = matching_ids(
-        pages.filter(content_type_id__in=list(others)).search(
-            text, operator="and", order_by_relevance=False
-        ),
-        (MAX_MATCHES + 1) * (len(PAGE_KINDS) - 1),
-        fields=fields,
-    )
+    project_limit = MAX_MATCHES + 1
+    others_limit = (MAX_MATCHES + 1) * (len(PAGE_KINDS) - 1)
+    if connection.vendor == "postgresql":
+        project_matches, other_matches = page_matches(
+            Page.objects.search(text, operator="and"),
+            scope.paths,
+            [
+                MatchGroup(tuple(projects), project_limit, many=True),
+                MatchGroup(tuple(others), others_limit),
+            ],
+        )
+    else:
+        project_matches, other_matches = (
+            [
+                PageMatch(pk, content_type_id, 0.0)
+                for pk, content_type_id in matching_ids(
+                    scope.pages.filter(content_type_id__in=content_types).search(
+                        text, operator="and", order_by_relevance=False
+                    ),
+                    limit,
+                    fields=("pk", "content_type_id"),
+                )
+            ]
+            for content_types, limit in [
+                (projects, project_limit),
+                (list(others), others_limit),
+            ]
+        )
     matches = {kind: [] for kind in PAGE_KINDS}
-    matches[Kind.PROJECT] = [pk for pk, _content_type_id in project_matches]
-    for pk, content_type_id in other_matches:
-        matches[others[content_type_id]].append(pk)
-    return matches, dict(project_matches + other_matches)
+    matches[Kind.PROJECT] = project_matches
+    for match in other_matches:
+        matches[others[match.content_type_id]].append(match)
+    return matches
 
 
 def search_site(request, raw_query, raw_kind=None, raw_page=None, *, record=True):
@@ -214,23 +264,23 @@ def search_site(request, raw_query, raw_kind=None, raw_page=None, *, record=True
     query = clean_query(raw_query)
     terms = search_terms(query)
     search = SiteSearch(query=query, terms=terms, kind=parse_kind(raw_kind))
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if not terms or site is None:
         return search
 
     with full_text_search():
-        _find(request, search, site_pages(site), raw_page)
+        _find(request, search, SiteScope(site), raw_page)
     if record and search.kind is None and search.page.number == 1:
         record_search(query, found=search.found)
     return search
 
 
-def _find(request, search, pages, raw_page):
+def _find(request, search, scope, raw_page):
     """Count what matches in every kind, then fill the page of results asked."""
     text = " ".join(search.terms)
-    matches, content_types = matching_pages(pages, text)
+    matches = matching_pages(scope, text)
     signatures = find_signatories(search.terms, limit=MAX_MATCHES + 1)
-    promotions = promoted_pages(pages, search.query)
+    promotions = promoted_pages(scope, search.query)
     promoted_kinds = {
         promotion.page_id: kind_of_content_type(promotion.page.content_type_id)
         for promotion in promotions
@@ -239,7 +289,7 @@ def _find(request, search, pages, raw_page):
 
     external_links = sum(1 for promotion in promotions if not promotion.page_id)
     for kind in PAGE_KINDS:
-        found = set(matches[kind][:MAX_MATCHES])
+        found = {match.pk for match in matches[kind][:MAX_MATCHES]}
         found |= {pk for pk, other in promoted_kinds.items() if other == kind}
         if kind == Kind.PAGE:
             # Promoted links to other sites are counted with the pages.
@@ -257,26 +307,29 @@ def _find(request, search, pages, raw_page):
     if search.kind == Kind.SIGNATORY:
         paginator = Paginator(signatures[:MAX_MATCHES], RESULTS_PER_PAGE)
         search.page = paginator.get_page(raw_page)
-        search.page.object_list = signatory_results(search.page, search.terms)
+        search.page.object_list = signatory_results(
+            public_signatures(search.page.object_list), search.terms
+        )
         return
 
     kinds = [search.kind] if search.kind else PAGE_KINDS
-    ids = [
-        pk
+    found = [
+        match
         for kind in kinds
-        for pk in matches[kind][:MAX_MATCHES]
-        if pk not in promoted_kinds
+        for match in matches[kind][:MAX_MATCHES]
+        if match.pk not in promoted_kinds
     ]
     if connection.vendor == "postgresql":
-        ranked = RankedMatches(pages, text, {pk: content_types[pk] for pk in ids})
+        ranked = RankedPages(found)
     else:
+        ids = [match.pk for match in found]
         ranked = KnownCountResults(
-            pages.filter(pk__in=ids).search(text, operator="and"), len(ids)
+            scope.pages.filter(pk__in=ids).search(text, operator="and"), len(ids)
         )
     paginator = Paginator(ranked, RESULTS_PER_PAGE)
     search.page = paginator.get_page(raw_page)
-    found = list(search.page.object_list) if ids else []
-    search.page.object_list = page_results(request, found, search.terms)
+    shown = list(search.page.object_list) if found else []
+    search.page.object_list = page_results(request, shown, search.terms)
     if search.page.number == 1:
         search.promoted = [
             promotion_result(request, promotion, search.terms)
@@ -285,24 +338,27 @@ def _find(request, search, pages, raw_page):
         ]
         if search.kind is None:
             search.signatories = signatory_results(
-                signatures[:SIGNATORIES_PREVIEW], search.terms
+                public_signatures(signatures[:SIGNATORIES_PREVIEW]), search.terms
             )
 
 
-def promoted_pages(pages, query):
+def promoted_pages(scope, query):
     """Editors' promotions for a query, whose page (if any) may be shown.
 
     A promotion matches the query as typed, and also without its accents, so
-    that a promotion for "energie" answers "énergie" too. Two queries.
+    that a promotion for "energie" answers "énergie" too. No query when no
+    promotion is for either (the promoted queries are cached), else two.
     """
     query_strings = {normalise_query_string(query), normalise_query_string(fold(query))}
+    if query_strings.isdisjoint(promoted_query_strings()):
+        return []
     promotions = list(
         SearchPromotion.objects.filter(query__query_string__in=query_strings)
         .select_related("page")
         .order_by("sort_order", "pk")
     )
     page_ids = [promotion.page_id for promotion in promotions if promotion.page_id]
-    visible = set(pages.filter(pk__in=page_ids).values_list("pk", flat=True))
+    visible = set(scope.pages.filter(pk__in=page_ids).values_list("pk", flat=True))
     return [
         promotion
         for promotion in promotions
@@ -336,7 +392,9 @@ def page_results(request, pages, terms):
     ``pages`` are pages, or ``(page, indexed text)`` pairs; for pages alone,
     their texts take one query.
     """
-    if pages and isinstance(pages[0], tuple):
+    if not pages:
+        return []
+    if isinstance(pages[0], tuple):
         texts = {page.pk: text for page, text in pages}
         pages = [page for page, _text in pages]
     else:
@@ -446,7 +504,7 @@ def suggest(request, raw_query):
     """
     query = clean_query(raw_query)
     terms = autocomplete_terms(query)
-    site = Site.find_for_request(request)
+    site = find_site(request)
     if not terms or len(query) < 2 or site is None:
         return []
 

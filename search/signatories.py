@@ -24,7 +24,11 @@ def _name_words(terms):
 
 
 def find_signatories(terms, limit):
-    """Approved signatures whose collectivity's name has every term as a word."""
+    """Ids of the approved signatures whose collectivity's name has every term
+    as a word, in the order of the names: at most ``limit`` of them. One query.
+
+    Only ids: a search counts them all but shows a few (``public_signatures``).
+    """
     words = _name_words(terms)
     if not words:
         return []
@@ -36,8 +40,20 @@ def find_signatories(terms, limit):
             | Q(collectivity__search_name__endswith=f" {word}")
             | Q(collectivity__search_name__contains=f" {word} ")
         )
-    signatures = Signature.objects.public().filter(condition)
-    return list(signatures.order_by("collectivity__search_name", "pk")[:limit])
+    signatures = Signature.objects.approved().filter(condition)
+    return list(
+        signatures.order_by("collectivity__search_name", "pk").values_list(
+            "pk", flat=True
+        )[:limit]
+    )
+
+
+def public_signatures(ids):
+    """The signatures of ``ids``, in that order, with what a result shows."""
+    if not ids:
+        return []
+    signatures = Signature.objects.public().in_bulk(ids)
+    return [signatures[pk] for pk in ids if pk in signatures]
 
 
 def suggest_signatories(terms, limit):

@@ -1,6 +1,8 @@
 """Promoted results: chosen by editors for a query, shown before the others."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -69,3 +71,32 @@ def test_a_promotion_without_accents_answers_the_accented_query(client, make_pag
     search = client.get(SEARCH_URL, {"q": "Énergie"}).context["search"]
 
     assert [result.url for result in search.promoted] == [page.url]
+
+
+def test_a_promotion_is_shown_from_the_next_search(client, make_page):
+    """Which queries have promotions is cached: changes are seen at once."""
+    guide = make_page("Guide de l'achat public", "Acheter un service numérique.")
+    assert not client.get(SEARCH_URL, {"q": "eau"}).context["search"].promoted
+
+    promotion = promote("eau", guide)
+    promoted = client.get(SEARCH_URL, {"q": "eau"}).context["search"].promoted
+    assert [result.url for result in promoted] == [guide.url]
+
+    promotion.delete()
+    assert not client.get(SEARCH_URL, {"q": "eau"}).context["search"].promoted
+
+
+def test_a_search_for_a_query_without_promotion_does_not_look_them_up(
+    client, make_page
+):
+    promote("eau", make_page("Guide", "Acheter un service."))
+    client.get(SEARCH_URL, {"q": "climat"})
+
+    with CaptureQueriesContext(connection) as queries:
+        client.get(SEARCH_URL, {"q": "climat"})
+
+    assert not [
+        query
+        for query in queries.captured_queries
+        if SearchPromotion._meta.db_table in query["sql"]
+    ]

@@ -2,9 +2,9 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from search.services import RankedMatches, site_pages
+from search.services import RankedPages, SiteScope, matching_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -55,13 +55,11 @@ def test_matches_are_ranked_in_wagtails_order(make_page, make_project, home_page
     make_project("Voirie", "Nettoyer les rues, arroser à l'eau de pluie.")
     make_project("Voirie bis", "Nettoyer les rues, arroser à l'eau de pluie.")
     make_page("Nos partenaires", "Les syndicats des eaux et de l'assainissement.")
-    pages = site_pages(Site.objects.get(is_default_site=True))
+    scope = SiteScope(Site.objects.get(is_default_site=True))
 
-    expected = [page.pk for page in pages.search("eau", operator="and")]
-    content_types = dict(
-        Page.objects.filter(pk__in=expected).values_list("pk", "content_type_id")
-    )
-    ranked = RankedMatches(pages, "eau", content_types)
+    expected = [page.pk for page in scope.pages.search("eau", operator="and")]
+    matches = matching_pages(scope, "eau")
+    ranked = RankedPages([match for kind in matches.values() for match in kind])
 
     assert len(expected) == 5
     assert [page.pk for page, _text in ranked[0:10]] == expected
