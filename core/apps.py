@@ -9,4 +9,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Fonctionnement du site")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the deployment checks)
+        from . import (
+            checks,  # noqa: F401  (registers the deployment checks)
+            lookups,  # noqa: F401  (registers field__any_of)
+        )

@@ -172,14 +172,15 @@ class PageMatch:
     rank: float
 
 
-def page_matches(results, scope, groups):
+def page_matches(results, scope, groups, *, ranked=True):
     """Pages of ``scope`` that match a search, group by group, with their rank.
 
     PostgreSQL only. ``results`` is the search (``.search()`` on pages),
     ``groups`` a list of ``MatchGroup``. Returns, for each group, a list of
     ``PageMatch``, in no particular order: the pages that Wagtail's search of
     the scope's pages of those content types finds, cut at the group's
-    limit, each with the rank by which Wagtail would order it. One
+    limit, each with the rank by which Wagtail would order it (0 unless
+    ``ranked``: ranking reads every match's search vectors). One
     statement, which reads the full-text index for the groups of many pages
     and starts from the pages for the others; run it within
     ``full_text_search()``.
@@ -189,7 +190,7 @@ def page_matches(results, scope, groups):
     if tsquery is None or not groups:
         return found
     tsquery_sql, tsquery_params = tsquery
-    rank_sql, rank_params = search_rank_sql(results)
+    rank_sql, rank_params = search_rank_sql(results) if ranked else ("0.0", [])
     quote = connection.ops.quote_name
     names = {
         "entries": quote(IndexEntry._meta.db_table),

@@ -17,14 +17,24 @@ capabilities) from one more.
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
-from core.fulltext import MAX_MATCHES, bounded_matches, full_text_search
+from core.fulltext import (
+    MAX_MATCHES,
+    MatchGroup,
+    PageScope,
+    bounded_matches,
+    full_text_search,
+    page_matches,
+)
 from core.generation_cache import GenerationCache
 from core.search_text import clean_search_text
+from home.shell import restricted_paths
 from territories.models import Collectivity, Region
 
 from . import assessment
@@ -45,7 +55,7 @@ class Sort:
     ORDERINGS = {RECENT: ("-last_published_at", "title"), TITLE: ("title",)}
 
 
-def filter_by_text(queryset, text):
+def filter_by_text(queryset, text, library=None):
     """Keep the projects of ``queryset`` that match a typed text, up to a bound.
 
     The one place where the library's text query meets the search engine, so
@@ -53,14 +63,40 @@ def filter_by_text(queryset, text):
     up matches as the site search does, at most ``MAX_MATCHES`` of them (any
     of them, not the best): a word found in most projects costs no more than
     that many rows. Returns the filtered queryset and whether more projects
-    matched than were kept.
+    matched than were kept. The projects kept are known by id: the queryset
+    selects them by id alone, without the conditions of ``queryset`` (which
+    they met), whose reading of the page tree would cost more than the ids.
+
+    When ``queryset`` holds the live public projects of a ``library`` page,
+    naming it lets PostgreSQL look them up as the site search does, through
+    its full-text index (``core.fulltext.page_matches``).
     """
     text = clean_search_text(text)
     if not text:
         return queryset, False
     with full_text_search():
-        ids, has_more = bounded_matches(queryset, text, MAX_MATCHES)
-    return queryset.filter(pk__in=ids), has_more
+        if library is not None and connection.vendor == "postgresql":
+            ids, has_more = _library_matches(library, text)
+        else:
+            ids, has_more = bounded_matches(queryset, text, MAX_MATCHES)
+    return queryset.model.objects.filter(pk__any_of=ids), has_more
+
+
+def _library_matches(library, text):
+    (matches,) = page_matches(
+        ProjectPage.objects.search(text, operator="and"),
+        PageScope(library.path, restricted_paths()),
+        [
+            MatchGroup(
+                (ContentType.objects.get_for_model(ProjectPage).pk,),
+                MAX_MATCHES + 1,
+                many=True,
+            )
+        ],
+        ranked=False,
+    )
+    ids = [match.pk for match in matches]
+    return ids[:MAX_MATCHES], len(ids) > MAX_MATCHES
 
 
 @dataclass
@@ -207,8 +243,12 @@ class Browse:
         return bool(self.text) or any(facet.selected for facet in self.facets)
 
 
-def browse(projects, params):
-    """Filter, count, sort and paginate ``projects`` as the GET ``params`` ask."""
+def browse(projects, params, library=None):
+    """Filter, count, sort and paginate ``projects`` as the GET ``params`` ask.
+
+    ``library``: the library page whose live public projects ``projects``
+    are (see ``filter_by_text``).
+    """
     text = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
     sort = params.get("tri")
     if sort not in Sort.ORDERINGS:
@@ -223,7 +263,7 @@ def browse(projects, params):
             values = [value for value in values if value in facet.valid_values()]
         facet.selected = values[:50]
 
-    base, text_has_more = filter_by_text(projects, text)
+    base, text_has_more = filter_by_text(projects, text, library)
     ordering = Sort.ORDERINGS[sort]
     if text:
         # At most MAX_MATCHES projects: counted in memory, where building
@@ -231,7 +271,7 @@ def browse(projects, params):
         # by the database in one query.
         kept = _count_facets_among(base, facets)
         ids = list(
-            projects.filter(pk__in=kept)
+            ProjectPage.objects.filter(pk__any_of=kept)
             .order_by(*ordering)
             .values_list("pk", flat=True)
         )
@@ -296,7 +336,9 @@ def _count_facets_among(base, facets):
     if any(not facet.lookup.startswith("lead_collectivity__") for facet in lead):
         raise ValueError("Only the lead collectivity's columns can be counted.")
     rows = list(
-        base.values_list("pk", "lead_collectivity_id", *[f.lookup for f in own])
+        base.order_by().values_list(
+            "pk", "lead_collectivity_id", *[f.lookup for f in own]
+        )
     )
     collectivities = {}
     if lead and rows:
@@ -304,7 +346,7 @@ def _count_facets_among(base, facets):
         collectivities = {
             pk: values
             for pk, *values in Collectivity.objects.filter(
-                pk__in={row[1] for row in rows}
+                pk__any_of={row[1] for row in rows}
             ).values_list("pk", *collectivity_columns)
         }
     values = {}
@@ -320,7 +362,7 @@ def _count_facets_among(base, facets):
         through = getattr(ProjectPage, facet.relation).through
         term = facet.model._meta.model_name
         for pk, slug in through.objects.filter(
-            projectpage_id__in=list(values)
+            projectpage_id__any_of=list(values)
         ).values_list("projectpage_id", f"{term}__slug"):
             values[pk][facet.param].add(slug)
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from library import assessment
-from library.browsing import PAGE_SIZE
+from library.browsing import PAGE_SIZE, filter_by_text
 from library.templatetags.library_tags import nearby_pages
 from territories.models import Collectivity
 from tests.factories import make_collectivity, make_departement, make_region
@@ -146,6 +146,21 @@ def test_filters_combine_with_a_text_query(client, catalogue, library_index):
     assert titles(response) == [catalogue["plants"].title]
     response = client.get(library_index.url, {"q": "stations", "phase": "arrete"})
     assert titles(response) == []
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize("text", ["fuite", "stations épuration", "dechets", "camera"])
+def test_the_index_lookup_keeps_what_wagtails_search_keeps(
+    catalogue, library_index, text
+):
+    """Naming the library, PostgreSQL reads its full-text index directly:
+    the projects kept are those Wagtail's search of the listing finds."""
+    projects = library_index.projects()
+    found, _ = filter_by_text(projects, text, library_index)
+    searched, _ = filter_by_text(projects, text)
+    kept = sorted(found.values_list("pk", flat=True))
+    assert kept
+    assert kept == sorted(searched.values_list("pk", flat=True))
 
 
 def test_counts_without_filters(client, catalogue, library_index):
