@@ -46,3 +46,24 @@ def _fresh_generation_caches():
 
     invalidate_all()
     Site.clear_site_root_paths_cache()
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that commits (``transaction=True``) also restores the
+    migrated rows (``serialized_rollback=True``).
+
+    Such a test's database is emptied after it. Without ``serialized_rollback``
+    Django then creates the content types and permissions again, under new
+    ids, and a later test that restores the migrated rows collides with them
+    (an IntegrityError on ``django_content_type``), depending on the order
+    the tests ran in.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if marker is None or not marker.kwargs.get("transaction"):
+            continue
+        if not marker.kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: a test with transaction=True needs "
+                "serialized_rollback=True too (see tests/conftest.py)."
+            )

@@ -90,7 +90,7 @@ def settings_dict():
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_site_recovers_from_a_refused_connection_without_restart(client, settings_dict):
     """A server that refuses connections gives 503; once it accepts, pages are back."""
     real_port = settings_dict["PORT"]
@@ -106,7 +106,7 @@ def test_site_recovers_from_a_refused_connection_without_restart(client, setting
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_dropped_connection_is_replaced_before_reuse(client):
     """A persistent connection that the server dropped is checked and replaced.
 

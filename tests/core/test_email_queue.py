@@ -93,7 +93,7 @@ def test_submission_is_kept_when_the_mail_server_is_down(client):
 # ----- In production: tasks are rows that a worker runs -----
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(TASKS=DATABASE_TASKS)
 def test_failed_email_is_tried_again_later_and_then_sent():
     """A refused connection queues a second attempt a minute later, which succeeds."""
@@ -120,7 +120,7 @@ def test_failed_email_is_tried_again_later_and_then_sent():
     assert second.status == "SUCCESSFUL"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(TASKS=DATABASE_TASKS, EMAIL_BACKEND=REFUSING_BACKEND)
 def test_email_is_abandoned_after_the_last_attempt(log_lines):
     queue_an_email()
@@ -162,7 +162,7 @@ def test_email_is_queued_only_if_the_submission_is_saved():
     assert DBTaskResult.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @override_settings(TASKS=DATABASE_TASKS, EMAIL_BACKEND=REFUSING_BACKEND)
 def test_failures_are_recorded_and_logged_without_the_address(log_lines):
     """The refusal quotes the recipient; neither the logs nor the error keep it."""

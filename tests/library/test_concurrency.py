@@ -63,7 +63,7 @@ def prepare_form(index, vocabularies, number):
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_proposals_with_one_title_are_all_kept(library_index):
     """Each gets its own slug and its own place in the page tree."""
     collectivity = make_collectivity()

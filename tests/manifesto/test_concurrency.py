@@ -58,7 +58,7 @@ def test_signing_twice_answers_already_signed(labege):
 
 
 @pytest.mark.postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_signatures_leave_exactly_one_live(labege):
     """Several requests sign for one collectivity at the same instant."""
     barrier = threading.Barrier(ATTEMPTS)

@@ -129,7 +129,7 @@ def test_moderators_are_notified_through_the_shared_queue(
     assert queued.args_kwargs["kwargs"]["to"] == [moderator.email]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_worker_sends_the_queued_confirmation(worker_queue, labege):
     """The worker, run as in production, finds the task and sends the email."""
     from manifesto import emails
