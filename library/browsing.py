@@ -55,31 +55,31 @@ class Sort:
     ORDERINGS = {RECENT: ("-last_published_at", "title"), TITLE: ("title",)}
 
 
-def filter_by_text(queryset, text, library=None):
-    """Keep the projects of ``queryset`` that match a typed text, up to a bound.
+def filter_by_text(library, text):
+    """Keep the projects of a ``library`` page that match a typed text, up to a bound.
 
     The one place where the library's text query meets the search engine, so
     that another engine or configuration can replace it here alone. It looks
     up matches as the site search does, at most ``MAX_MATCHES`` of them (any
     of them, not the best): a word found in most projects costs no more than
-    that many rows. Returns the filtered queryset and whether more projects
-    matched than were kept. The projects kept are known by id: the queryset
-    selects them by id alone, without the conditions of ``queryset`` (which
-    they met), whose reading of the page tree would cost more than the ids.
+    that many rows. Returns the live public projects kept, as a queryset,
+    and whether more projects matched than were kept.
 
-    When ``queryset`` holds the live public projects of a ``library`` page,
-    naming it lets PostgreSQL look them up as the site search does, through
-    its full-text index (``core.fulltext.page_matches``).
+    The projects kept are selected by id alone: reading the page tree again
+    for conditions they are known to meet would cost more than the ids. On
+    PostgreSQL they are looked up through the full-text index, as the site
+    search does (``core.fulltext.page_matches``).
     """
+    projects = library.projects()
     text = clean_search_text(text)
     if not text:
-        return queryset, False
+        return projects, False
     with full_text_search():
-        if library is not None and connection.vendor == "postgresql":
+        if connection.vendor == "postgresql":
             ids, has_more = _library_matches(library, text)
         else:
-            ids, has_more = bounded_matches(queryset, text, MAX_MATCHES)
-    return queryset.model.objects.filter(pk__any_of=ids), has_more
+            ids, has_more = bounded_matches(projects, text, MAX_MATCHES)
+    return ProjectPage.objects.filter(pk__any_of=ids), has_more
 
 
 def _library_matches(library, text):
@@ -243,12 +243,9 @@ class Browse:
         return bool(self.text) or any(facet.selected for facet in self.facets)
 
 
-def browse(projects, params, library=None):
-    """Filter, count, sort and paginate ``projects`` as the GET ``params`` ask.
-
-    ``library``: the library page whose live public projects ``projects``
-    are (see ``filter_by_text``).
-    """
+def browse(library, params):
+    """Filter, count, sort and paginate the live public projects of a
+    ``library`` page as the GET ``params`` ask."""
     text = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
     sort = params.get("tri")
     if sort not in Sort.ORDERINGS:
@@ -263,7 +260,7 @@ def browse(projects, params, library=None):
             values = [value for value in values if value in facet.valid_values()]
         facet.selected = values[:50]
 
-    base, text_has_more = filter_by_text(projects, text, library)
+    base, text_has_more = filter_by_text(library, text)
     ordering = Sort.ORDERINGS[sort]
     if text:
         # At most MAX_MATCHES projects: counted in memory, where building

@@ -45,7 +45,7 @@ def library_listing(request, index):
     return index.render(
         request,
         context_overrides={
-            "browse": browsing.browse(index.projects(), request.GET, index),
+            "browse": browsing.browse(index, request.GET),
             "sort_choices": browsing.Sort.CHOICES,
         },
     )
